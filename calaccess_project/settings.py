@@ -1,0 +1,126 @@
+"""Settings of the ready-to-use project.
+
+Defaults to SQLite in the data folder; ``DATABASE_URL`` switches to PostgreSQL
+(``postgres://…``), MySQL/MariaDB (``mysql://…``) or another SQLite file. Every toolkit setting of
+:mod:`calaccess_toolkit.conf` is read from the environment variable of the same name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+from calaccess_toolkit import conf
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+globals().update(conf.from_environment())
+CALACCESS_DATA_DIR = os.environ.get("CALACCESS_DATA_DIR") or str(BASE_DIR / "data")
+Path(CALACCESS_DATA_DIR).mkdir(parents=True, exist_ok=True)
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "calaccess-toolkit-local-development-only")
+DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_commander",
+    "calaccess_raw",
+    "calaccess_scraped",
+    "calaccess_processed",
+    "calaccess_web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "calaccess_project.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "calaccess_project.wsgi.application"
+
+
+def _database_from_url(url: str) -> dict:
+    """Build Django's database settings from a URL, with each backend's bulk-load options on."""
+    database = dj_database_url.parse(url, conn_max_age=0)
+    if database["ENGINE"] == "django.db.backends.mysql":
+        # PyMySQL is pure Python (no C client library to install) and speaks LOAD DATA LOCAL.
+        import pymysql
+
+        pymysql.install_as_MySQLdb()
+        database.setdefault("OPTIONS", {}).update({"local_infile": True, "charset": "utf8mb4"})
+        database.setdefault("TEST", {}).update({"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_bin"})
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # A file, not memory, even in tests: Celery workers and worker processes must see it.
+        name = str(database["NAME"])
+        database.setdefault("TEST", {})["NAME"] = f"{name}.test"
+        database.setdefault("OPTIONS", {})["timeout"] = 30
+    return database
+
+
+DATABASE_URL = os.environ.get(
+    "DATABASE_URL", f"sqlite:///{Path(CALACCESS_DATA_DIR) / 'calaccess.sqlite3'}"
+)
+DATABASES = {"default": _database_from_url(DATABASE_URL)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "America/Los_Angeles"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(CALACCESS_DATA_DIR) / "static"
+MEDIA_ROOT = Path(CALACCESS_DATA_DIR) / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "file": {
+            "class": "logging.FileHandler",
+            "filename": str(Path(CALACCESS_DATA_DIR) / "calaccess.log"),
+            "formatter": "plain",
+        },
+    },
+    "loggers": {
+        "calaccess": {"handlers": ["file"], "level": os.environ.get("CALACCESS_LOG_LEVEL", "INFO")},
+        "django_commander": {
+            "handlers": ["file"],
+            "level": os.environ.get("CALACCESS_LOG_LEVEL", "INFO"),
+        },
+    },
+}

@@ -1,0 +1,1 @@
+"""Raw CAL-ACCESS data: download, extract, clean, load, verify and report every table of the export."""

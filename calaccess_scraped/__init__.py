@@ -1,0 +1,1 @@
+"""Facts scraped from the CAL-ACCESS website: elections, candidates, incumbents, ballot measures."""

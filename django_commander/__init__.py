@@ -1,0 +1,1 @@
+"""A framework of logged, dependency-aware, resumable pipeline commands for Django."""

@@ -1,0 +1,47 @@
+"""Let any model record which command runs created or changed its rows."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from django_commander.current import current_log
+
+
+class LoggedExtendedModel(models.Model):
+    """Abstract base: saving a row while a command runs links the row to that run.
+
+    Bulk writes bypass ``save()``; link those rows with :meth:`link_to_current_run`.
+    """
+
+    command_logs = models.ManyToManyField(
+        "django_commander.CommandLog", related_name="%(app_label)s_%(class)s_rows", blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        log = current_log()
+        if log is not None:
+            self.command_logs.add(log)
+
+    @classmethod
+    def link_to_current_run(cls, rows) -> None:
+        """Link rows written in bulk to the command run in progress, if any."""
+        log = current_log()
+        if log is None:
+            return
+        through = cls.command_logs.through
+        owner = f"{cls._meta.model_name}_id"
+        through.objects.bulk_create(
+            [through(**{owner: row.pk, "commandlog_id": log.pk}) for row in rows],
+            ignore_conflicts=True,
+        )
+
+    @property
+    def commands(self):
+        """The commands whose runs touched this row."""
+        from .command import Command
+
+        return Command.objects.filter(logs__in=self.command_logs.all()).distinct()

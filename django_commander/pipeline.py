@@ -1,0 +1,103 @@
+"""Commands made of steps, which resume where an interrupted run stopped.
+
+A pipeline yields :class:`Step` objects, each naming another command with its parameters and
+options. Steps are produced lazily, so a later step can depend on what an earlier one found (the
+files an extraction produced, say). When the previous run of the pipeline with the same
+parameters did not finish, the steps that succeeded since that attempt began are skipped: the plan
+is "all steps minus recorded successes". ``--force-restart`` runs every step again.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .core import BasicCommand
+from .parameters import parameters_hash
+
+
+@dataclass(frozen=True)
+class Step:
+    """One command to run as part of a pipeline."""
+
+    command: str
+    parameters: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        params = " ".join(str(value) for value in self.parameters.values())
+        return f"{self.command} {params}".strip()
+
+
+class PipelineCommand(BasicCommand):
+    """Run steps in order, skipping those an interrupted earlier attempt already completed."""
+
+    abstract = True
+
+    @classmethod
+    def add_framework_arguments(cls, parser: argparse.ArgumentParser) -> None:
+        super().add_framework_arguments(parser)
+        parser.add_argument(
+            "--force-restart",
+            action="store_true",
+            help="Start from the first step even if an earlier attempt was interrupted.",
+        )
+
+    def steps(self) -> Iterable[Step]:
+        """Yield the steps to run, in order."""
+        raise NotImplementedError
+
+    def step_options(self, step: Step) -> dict[str, Any]:
+        """Options passed to every step; the pipeline's own --noinput by default."""
+        return {"noinput": self.noinput, **step.options}
+
+    def run(self) -> dict[str, Any]:
+        resume_since = None if self.options.get("force_restart") else self.interrupted_since()
+        if resume_since:
+            self.say(f"Resuming the run of {self.name} interrupted at {resume_since:%c}.")
+        results: dict[str, Any] = {}
+        for step in self.steps():
+            if resume_since and self.step_completed_since(step, resume_since):
+                self.say(f"Skipping {step}: already done in the interrupted run.", level=2)
+                continue
+            results[str(step)] = self.call(
+                step.command, **step.parameters, **self.step_options(step)
+            )
+        return results
+
+    def interrupted_since(self) -> datetime | None:
+        """Start of the unfinished attempt this run continues, or None for a fresh start.
+
+        That is the earliest of the runs since the last success (several failed attempts in a row
+        form one attempt).
+        """
+        from .models import CommandLog
+
+        earlier = CommandLog.objects.filter(
+            command__name=self.name,
+            command__parameters_hash=parameters_hash(self.parameters),
+            test_mode=bool(self.options.get("test")),
+        ).exclude(pk=self.run_log.pk)
+        since = None
+        for status, start_time in earlier.order_by("-start_time").values_list(
+            "status", "start_time"
+        ):
+            if status == CommandLog.SUCCESS:
+                break
+            since = start_time
+        return since
+
+    def step_completed_since(self, step: Step, since: datetime) -> bool:
+        from .models import CommandLog
+        from .registry import commands
+
+        parameters = commands[step.command].canonical_parameters(step.parameters)
+        return CommandLog.objects.filter(
+            command__name=step.command,
+            command__parameters_hash=parameters_hash(parameters),
+            status=CommandLog.SUCCESS,
+            start_time__gte=since,
+        ).exists()

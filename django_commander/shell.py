@@ -1,0 +1,81 @@
+"""The thin management command that puts a framework command on the shell.
+
+``CommanderShell`` builds Django's parser from the command's declared arguments, runs it with
+the shell's output streams and prompting, and turns failures into a one-line ``CommandError`` and
+a non-zero exit: users never see a traceback (unless they pass ``--traceback``), while the full
+traceback stays in the command log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from calaccess_toolkit.errors import ToolkitError
+
+from .registry import commands
+
+#: Options Django's own parser adds, which are not the framework command's business.
+DJANGO_OPTIONS = {
+    "settings",
+    "pythonpath",
+    "traceback",
+    "no_color",
+    "force_color",
+    "skip_checks",
+    "stdin",
+    "stdout",
+    "stderr",
+}
+
+
+class CommanderShell(BaseCommand):
+    """Run the framework command named ``command_name`` from ``manage.py``."""
+
+    command_name: str = ""
+    stealth_options = ("stdin",)
+
+    @classmethod
+    def for_command(cls, name: str) -> CommanderShell:
+        shell_class = type(f"{name}Shell", (cls,), {"command_name": name})
+        return shell_class()
+
+    @property
+    def command_class(self):
+        return commands[self.command_name]
+
+    @property
+    def help(self) -> str:  # Django reads help when it builds the parser
+        command_class = self.command_class
+        return (command_class.__doc__ or command_class.help or "").strip()
+
+    def add_arguments(self, parser) -> None:
+        self.command_class.add_all_arguments(parser)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stdin = options.get("stdin")
+        show_traceback = options.get("traceback", False)
+        arguments = {key: value for key, value in options.items() if key not in DJANGO_OPTIONS}
+        command = self.command_class(
+            stdout=self.stdout,
+            stderr=self.stderr,
+            stdin=stdin,
+            interactive=True,
+            **arguments,
+        )
+        try:
+            command.run()
+        except ToolkitError as error:
+            if show_traceback:
+                raise
+            raise CommandError(str(error)) from error
+        except KeyboardInterrupt:
+            raise CommandError(f"{self.command_name} interrupted; run it again to resume") from None
+        except Exception as error:
+            if show_traceback:
+                raise
+            raise CommandError(
+                f"{self.command_name} failed: {type(error).__name__}: {error} "
+                "(the traceback is in the command log; rerun with --traceback to see it)"
+            ) from error

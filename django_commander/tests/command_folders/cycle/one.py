@@ -1,0 +1,8 @@
+from django_commander.base import BasicCommand
+
+
+class One(BasicCommand):
+    dependencies = [("two", {})]
+
+    def run(self):
+        return 1

@@ -1,0 +1,8 @@
+from django_commander.base import BasicCommand
+
+
+class Fail(BasicCommand):
+    """Always fails."""
+
+    def run(self):
+        raise ValueError("this command always fails")
