@@ -86,10 +86,16 @@ def _database_from_url(url: str) -> dict:
     return database
 
 
-DATABASE_URL = os.environ.get(
-    "DATABASE_URL", f"sqlite:///{Path(CALACCESS_DATA_DIR) / 'calaccess.sqlite3'}"
+DATABASE_URL = (
+    os.environ.get("DATABASE_URL") or f"sqlite:///{Path(CALACCESS_DATA_DIR) / 'calaccess.sqlite3'}"
 )
 DATABASES = {"default": _database_from_url(DATABASE_URL)}
+DATABASE_ROUTERS: list[str] = []
+if os.environ.get("CALACCESS_RAW_DATABASE_URL"):
+    # The raw tables in a database of their own (see calaccess_raw/routers.py).
+    DATABASES["calaccess_raw"] = _database_from_url(os.environ["CALACCESS_RAW_DATABASE_URL"])
+    CALACCESS_RAW_DATABASE = "calaccess_raw"
+    DATABASE_ROUTERS = ["calaccess_raw.routers.RawDataRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"

@@ -76,6 +76,13 @@ SETTINGS: tuple[Setting, ...] = (
         _as_bool,
     ),
     Setting(
+        "CALACCESS_RAW_DATABASE",
+        "default",
+        "Database alias that holds the raw tables when `calaccess_raw.routers.RawDataRouter` is in "
+        "`DATABASE_ROUTERS`. The project sets it, and the router, when "
+        "`CALACCESS_RAW_DATABASE_URL` is given.",
+    ),
+    Setting(
         "CALACCESS_SCRAPER_RATE",
         1.0,
         "Most requests per second the scrapers send to the CAL-ACCESS website.",

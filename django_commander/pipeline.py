@@ -54,13 +54,20 @@ class PipelineCommand(BasicCommand):
         """Options passed to every step; the pipeline's own --noinput by default."""
         return {"noinput": self.noinput, **step.options}
 
+    @property
+    def resuming(self) -> bool:
+        """Whether this run continues an interrupted attempt (known once ``run`` started)."""
+        return self.resume_since is not None
+
     def run(self) -> dict[str, Any]:
-        resume_since = None if self.options.get("force_restart") else self.interrupted_since()
-        if resume_since:
-            self.say(f"Resuming the run of {self.name} interrupted at {resume_since:%c}.")
+        self.resume_since = None
+        if not self.options.get("force_restart"):
+            self.resume_since = self.interrupted_since()
+        if self.resume_since:
+            self.say(f"Resuming the run of {self.name} interrupted at {self.resume_since:%c}.")
         results: dict[str, Any] = {}
         for step in self.steps():
-            if resume_since and self.step_completed_since(step, resume_since):
+            if self.resume_since and self.step_completed_since(step, self.resume_since):
                 self.say(f"Skipping {step}: already done in the interrupted run.", level=2)
                 continue
             results[str(step)] = self.call(

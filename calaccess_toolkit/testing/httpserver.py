@@ -3,7 +3,8 @@
 Tests register resources by path (query string included) and can queue faults for the next
 requests of a path: an error status, a connection dropped after some bytes, or a stall longer than
 the client's timeout, optionally with an action run mid-answer (``then``, e.g. changing the
-resource so that the client's retry meets a new release). Every request is recorded so tests can assert what the client asked for.
+resource so that the client's retry meets a new release). Every request is recorded so tests can
+assert what the client asked for.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class RecordedRequest:
     method: str
     path: str
     headers: dict[str, str]
+    time: float = field(default_factory=time.monotonic)  # when it arrived (time.monotonic)
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -110,6 +112,9 @@ class LocalHTTPServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Send each write at once: with Nagle's algorithm the body waits for the client's
+            # delayed ACK of the headers, about 40 ms per answer on a kept-alive connection.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args) -> None:  # noqa: A002 - keep tests quiet
                 return

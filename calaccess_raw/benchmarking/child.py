@@ -1,0 +1,73 @@
+"""Run one measured stage in a fresh Python process and read its peak memory.
+
+Each stage (:mod:`.stages`) runs in its own interpreter, started with ``python -m
+calaccess_raw.benchmarking.child REQUEST RESULT``: its peak resident memory (``ru_maxrss``) is
+then the stage's own, neither inflated by the data generated in the parent nor hidden in
+it. A forked child would count the parent's pages too. The child also reports its memory after
+Django's start-up, so the stage's own growth can be told from the interpreter's, and the CPU
+seconds it spent on the stage: close to the stage's seconds when Python does the work, far below
+them when a database server does.
+
+The request and the figures travel as JSON files, so nothing a library prints can corrupt them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import StageFailed
+
+
+def run_stage(stage: str, request: dict[str, Any], work_dir: Path) -> dict[str, Any]:
+    """Run ``stage`` with ``request`` in a child process; its figures plus peak and start-up MB."""
+    from django.conf import settings
+
+    with tempfile.TemporaryDirectory(dir=work_dir, prefix=f"{stage}-") as folder:
+        request_path, result_path = Path(folder, "request.json"), Path(folder, "result.json")
+        request_path.write_text(json.dumps({"stage": stage, **request}))
+        environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        finished = subprocess.run(
+            [sys.executable, "-m", __name__, str(request_path), str(result_path)],
+            env=environment,
+            capture_output=True,
+            text=True,
+        )
+        if finished.returncode != 0 or not result_path.exists():
+            lines = finished.stderr.strip().splitlines() or [f"exit {finished.returncode}"]
+            raise StageFailed(f"the {stage} stage failed: {lines[-1]}")
+        return json.loads(result_path.read_text())
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(request_path: str, result_path: str) -> None:
+    import django
+
+    django.setup()
+    from .stages import STAGES
+
+    request = json.loads(Path(request_path).read_text())
+    startup_mb, startup_cpu = _peak_mb(), _cpu_seconds()
+    figures = STAGES[request["stage"]](request)
+    figures.update(
+        peak_mb=_peak_mb(), startup_mb=startup_mb, cpu_seconds=_cpu_seconds() - startup_cpu
+    )
+    Path(result_path).write_text(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -1,0 +1,148 @@
+"""The benchmark's figures: per stage, per database and size, and the whole report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class StageFigures:
+    """One measured stage (clean, load or floor) over all tables, in its own process."""
+
+    rows: int
+    seconds: float
+    #: Peak resident memory of the stage's process, and that process's after Django's start-up.
+    peak_mb: float
+    startup_mb: float
+    #: CPU seconds of the stage's own process (a database server's work is not in them).
+    cpu_seconds: float
+    #: What the child reported per table (seconds, rows and the stage's own counts).
+    tables: tuple[dict[str, Any], ...]
+
+    @classmethod
+    def from_child(cls, figures: dict[str, Any], rows_key: str = "rows") -> StageFigures:
+        tables = tuple(figures["tables"])
+        return cls(
+            rows=sum(table[rows_key] for table in tables),
+            seconds=sum(table["seconds"] for table in tables),
+            peak_mb=figures["peak_mb"],
+            startup_mb=figures["startup_mb"],
+            cpu_seconds=figures["cpu_seconds"],
+            tables=tables,
+        )
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "seconds": round(self.seconds, 4),
+            "cpu_seconds": round(self.cpu_seconds, 4),
+            "rows_per_second": round(self.rows_per_second),
+            "peak_mb": round(self.peak_mb, 1),
+            "startup_mb": round(self.startup_mb, 1),
+            "tables": list(self.tables),
+        }
+
+
+@dataclass(frozen=True)
+class DatabaseRun:
+    """Clean and load of one generated export into one database (and PostgreSQL's floor)."""
+
+    vendor: str
+    rows: int
+    clean: StageFigures
+    load: StageFigures
+    floor: StageFigures | None = None
+
+    @property
+    def clean_and_load_seconds(self) -> float:
+        return self.clean.seconds + self.load.seconds
+
+    @property
+    def clean_and_load_rows_per_second(self) -> float:
+        seconds = self.clean_and_load_seconds
+        return self.rows / seconds if seconds else 0.0
+
+    @property
+    def peak_mb(self) -> float:
+        """The larger of the two stages' peaks: what running clean then load needs."""
+        return max(self.clean.peak_mb, self.load.peak_mb)
+
+    @property
+    def floor_ratio(self) -> float | None:
+        """Clean + load time over the floor's time (1.0 would be as fast as the floor)."""
+        if self.floor is None or not self.floor.seconds:
+            return None
+        return self.clean_and_load_seconds / self.floor.seconds
+
+    def as_json(self) -> dict[str, Any]:
+        ratio = self.floor_ratio
+        return {
+            "database": self.vendor,
+            "rows": self.rows,
+            "clean": self.clean.as_json(),
+            "load": self.load.as_json(),
+            "clean_and_load": {
+                "seconds": round(self.clean_and_load_seconds, 4),
+                "rows_per_second": round(self.clean_and_load_rows_per_second),
+                "peak_mb": round(self.peak_mb, 1),
+            },
+            "floor": self.floor.as_json() if self.floor else None,
+            "floor_ratio": round(ratio, 3) if ratio is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """One target of the issue and whether this run met it (None: not measured)."""
+
+    name: str
+    met: bool | None
+    detail: str
+
+    @property
+    def verdict(self) -> str:
+        return {True: "met", False: "MISSED", None: "not measured"}[self.met]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"target": self.name, "met": self.met, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class GeneratedFigures:
+    """What was generated for one size: rows and repetitions per table."""
+
+    rows: int
+    seconds: float
+    tables: tuple[dict[str, Any], ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"rows": self.rows, "seconds": round(self.seconds, 3), "tables": list(self.tables)}
+
+
+@dataclass
+class Report:
+    """Everything one benchmark run measured."""
+
+    rows: int
+    growth: int
+    repeat: int
+    sample: str
+    generated: list[GeneratedFigures] = field(default_factory=list)
+    runs: list[DatabaseRun] = field(default_factory=list)
+    targets: list[TargetCheck] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "growth": self.growth,
+            "repeat": self.repeat,
+            "sample": self.sample,
+            "generated": [figures.as_json() for figures in self.generated],
+            "runs": [run.as_json() for run in self.runs],
+            "targets": [target.as_json() for target in self.targets],
+        }

@@ -1,0 +1,140 @@
+"""Run the whole benchmark: generate, clean once per size, load into each database, compare.
+
+For each size (N rows, then growth × N rows) the export is generated in a temporary folder,
+cleaned once (the cleaner does not depend on the database), and loaded into a fresh scratch
+database of each vendor; on PostgreSQL the floor is measured on the loaded tables. Every
+measured stage runs in a child process of its own (:mod:`.child`). Row counts are checked at
+each step: a stage that loses or invents a row stops the run, since its speed would mean nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from time import perf_counter
+
+from .child import run_stage
+from .databases import scratch_database, scratch_settings
+from .errors import BenchmarkError, RowsLost
+from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures
+from .generation import DEFAULT_MIX, GeneratedTable, generate_export, share_rows
+from .sample import read_sample
+from .targets import check_targets
+
+
+@dataclass(frozen=True)
+class BenchmarkPlan:
+    """What to measure: sizes, tables (with weights), databases, and where the sample is."""
+
+    sample: Path
+    rows: int = 1_000_000
+    growth: int = 4
+    mix: tuple[tuple[str, int], ...] = DEFAULT_MIX
+    databases: tuple[str, ...] = ("sqlite",)
+    #: Scratch database URL per server vendor (``postgresql``, ``mysql``); see
+    #: :func:`.databases.scratch_settings` for the default.
+    urls: dict[str, str | None] = field(default_factory=dict)
+    #: Runs of each measured stage; the fastest counts (the peak memory is the largest).
+    repeat: int = 1
+    #: Parent folder of the run's temporary folder (default: the system's).
+    temp_dir: Path | None = None
+
+    @property
+    def sizes(self) -> list[int]:
+        return [self.rows] if self.growth == 1 else [self.rows, self.rows * self.growth]
+
+    @property
+    def tables(self) -> list[str]:
+        return [name for name, _ in self.mix]
+
+
+def run_benchmark(plan: BenchmarkPlan, say: Callable[[str], None] = print) -> Report:
+    """Measure the plan; ``say`` reports progress. Returns the figures and the targets' checks."""
+    if min(plan.rows, plan.growth, plan.repeat) < 1:
+        raise BenchmarkError("--rows, --growth and --repeat must be at least 1")
+    if not plan.sample.is_file():
+        raise BenchmarkError(f"no sample export at {plan.sample}")
+    samples = {name: read_sample(plan.sample, name) for name in plan.tables}
+    report = Report(plan.rows, plan.growth, plan.repeat, str(plan.sample))
+    with tempfile.TemporaryDirectory(prefix="calaccess-benchmark-", dir=plan.temp_dir) as temp:
+        work = Path(temp)
+        databases = {
+            vendor: scratch_settings(vendor, plan.urls.get(vendor), work)
+            for vendor in plan.databases
+        }
+        for size in plan.sizes:
+            folder = work / f"{size}-rows"
+            say(f"Generating {size:,} rows of {', '.join(plan.tables)} in {folder}.")
+            start = perf_counter()
+            generated = generate_export(samples, share_rows(size, plan.mix), folder / "tsv")
+            report.generated.append(_generated_figures(generated, perf_counter() - start))
+            expected = {table.name: table.rows for table in generated}
+            say(f"Cleaning {size:,} rows.")
+            clean = _measure(
+                "clean",
+                {"tsv_dir": str(folder / "tsv"), "csv_dir": str(folder / "csv")},
+                plan,
+                folder,
+                expected,
+            )
+            for vendor, settings in databases.items():
+                say(f"Loading {size:,} rows into {vendor}.")
+                with scratch_database(settings, plan.tables):
+                    request = {
+                        "csv_dir": str(folder / "csv"),
+                        "work_dir": str(folder),
+                        "database": settings,
+                    }
+                    load = _measure("load", request, plan, folder, expected, "stored_rows")
+                    floor = None
+                    if vendor == "postgresql":
+                        say(f"Measuring PostgreSQL's COPY floor for {size:,} rows.")
+                        floor = _measure("floor", request, plan, folder, expected)
+                report.runs.append(DatabaseRun(vendor, size, clean, load, floor))
+            shutil.rmtree(folder)
+    report.targets = check_targets(report)
+    return report
+
+
+def _measure(
+    stage: str,
+    request: dict,
+    plan: BenchmarkPlan,
+    folder: Path,
+    expected: dict[str, int],
+    rows_key: str = "rows",
+) -> StageFigures:
+    """Run one stage in its child process (``plan.repeat`` times, keeping the fastest run and the
+    largest peak) and check that every run accounted for every generated row."""
+    runs = []
+    for _ in range(plan.repeat):
+        figures = run_stage(stage, {**request, "tables": plan.tables}, folder)
+        for table in figures["tables"]:
+            if table[rows_key] != expected[table["table"]]:
+                raise RowsLost(
+                    f"{stage} of {table['table']}: {table[rows_key]:,} rows where "
+                    f"{expected[table['table']]:,} were generated"
+                )
+        runs.append(StageFigures.from_child(figures, rows_key))
+    fastest = min(runs, key=lambda run: run.seconds)
+    return replace(fastest, peak_mb=max(run.peak_mb for run in runs))
+
+
+def _generated_figures(tables: list[GeneratedTable], seconds: float) -> GeneratedFigures:
+    return GeneratedFigures(
+        rows=sum(table.rows for table in tables),
+        seconds=seconds,
+        tables=tuple(
+            {
+                "table": table.name,
+                "rows": table.rows,
+                "repetitions": table.repetitions,
+                "renumbered_column": table.renumbered_column,
+                "bytes": table.size,
+            }
+            for table in tables
+        ),
+    )

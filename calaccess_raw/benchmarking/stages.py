@@ -1,0 +1,150 @@
+"""The measured stages, each run in a child process of its own (see :mod:`.child`).
+
+A stage takes a JSON-able request and returns JSON-able figures: per table, the seconds of the
+measured work and the rows it produced. Only the library calls are timed (the cleaner's
+:func:`clean_file`, the loader's :meth:`load`, PostgreSQL's COPY); counting rows afterwards and
+writing the floor's dump are not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, connections, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from calaccess_raw.cleaning import clean_file
+from calaccess_raw.loading import loader_for
+from calaccess_raw.loading.postgresql import CHUNK_SIZE, SECONDARY_INDEXES
+from calaccess_raw.models import get_raw_model
+
+from .databases import registered
+
+ALIAS = "benchmark"
+
+
+def settle(connection: BaseDatabaseWrapper) -> None:
+    """On PostgreSQL, write out the dirty buffers of earlier work before a timed step.
+
+    Without it a checkpoint forced by the previous table's (or stage's) WAL lands in the middle of
+    the next timed step, and load and floor are measured under different conditions. It needs a
+    superuser or the ``pg_checkpoint`` role; without them the step is measured unsettled.
+    """
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("CHECKPOINT")
+    except DatabaseError:
+        pass
+
+
+def clean_stage(request: dict[str, Any]) -> dict[str, Any]:
+    """Clean every table's TSV into ``csv_dir``."""
+    tsv_dir, csv_dir = Path(request["tsv_dir"]), Path(request["csv_dir"])
+    csv_dir.mkdir(parents=True, exist_ok=True)
+    tables = []
+    for name in request["tables"]:
+        start = perf_counter()
+        result = clean_file(
+            tsv_dir / f"{name}.TSV",
+            csv_dir / f"{name}.csv",
+            csv_dir / f"{name}.errors.csv",
+            table=name,
+        )
+        seconds = perf_counter() - start
+        tables.append(
+            {
+                "table": name,
+                "seconds": seconds,
+                "rows": result.clean_rows,
+                "logged_errors": result.logged_errors,
+                "source_bytes": result.source_size,
+            }
+        )
+    return {"tables": tables}
+
+
+def load_stage(request: dict[str, Any]) -> dict[str, Any]:
+    """Load every table's CSV into the scratch database, then count what the table holds."""
+    csv_dir, work_dir = Path(request["csv_dir"]), Path(request["work_dir"])
+    settings.CALACCESS_DATA_DIR = str(work_dir)  # where the MySQL loader writes its temporary file
+    tables = []
+    with registered(ALIAS, request["database"]):
+        for name in request["tables"]:
+            loader = loader_for(
+                name,
+                csv_dir / f"{name}.csv",
+                using=ALIAS,
+                error_log_path=work_dir / f"{name}.load-errors.csv",
+            )
+            settle(connections[ALIAS])
+            start = perf_counter()
+            result = loader.load()
+            seconds = perf_counter() - start
+            tables.append(
+                {
+                    "table": name,
+                    "seconds": seconds,
+                    "rows": result.rows,
+                    "stored_rows": get_raw_model(name).objects.using(ALIAS).count(),
+                    "value_errors": result.errors,
+                    "skipped_rows": result.skipped_rows,
+                    "method": result.method,
+                }
+            )
+    return {"tables": tables}
+
+
+def floor_stage(request: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL's own speed on the same result: COPY the loaded, typed rows back in.
+
+    Each loaded table is dumped with ``COPY … TO STDOUT`` (not timed), then, timed, in one
+    transaction: its secondary indexes dropped, the table truncated, the dump copied in with
+    ``COPY … FROM STDIN (FREEZE)`` and the indexes rebuilt. That is what a load could not do
+    faster: the same final rows and indexes, with nothing to clean and nothing to type.
+    """
+    dump_dir = Path(request["work_dir"])
+    tables = []
+    with registered(ALIAS, request["database"]):
+        connection = connections[ALIAS]
+        for name in request["tables"]:
+            model = get_raw_model(name)
+            table = connection.ops.quote_name(model.schema.name)
+            columns = ", ".join(connection.ops.quote_name(c) for c in model.schema.columns)
+            dump = dump_dir / f"{name}.copy"
+            with connection.cursor() as cursor, dump.open("wb") as out:
+                with cursor.copy(f"COPY {table} ({columns}) TO STDOUT") as copy:
+                    for chunk in copy:
+                        out.write(chunk)
+            settle(connection)
+            start = perf_counter()
+            with transaction.atomic(using=ALIAS), connection.cursor() as cursor:
+                cursor.execute(SECONDARY_INDEXES, [table])
+                indexes = cursor.fetchall()
+                for index, _definition in indexes:
+                    cursor.execute(f"DROP INDEX {connection.ops.quote_name(index)}")
+                cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
+                sql = f"COPY {table} ({columns}) FROM STDIN WITH (FREEZE true)"
+                with dump.open("rb") as handle, cursor.copy(sql) as copy:
+                    while chunk := handle.read(CHUNK_SIZE):
+                        copy.write(chunk)
+                for _index, definition in indexes:
+                    cursor.execute(definition)
+            seconds = perf_counter() - start
+            tables.append(
+                {
+                    "table": name,
+                    "seconds": seconds,
+                    "rows": model.objects.using(ALIAS).count(),
+                    "dump_bytes": dump.stat().st_size,
+                }
+            )
+            dump.unlink()
+    return {"tables": tables}
+
+
+STAGES = {"clean": clean_stage, "load": load_stage, "floor": floor_stage}

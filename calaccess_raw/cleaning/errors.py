@@ -1,0 +1,37 @@
+"""Typed errors of the cleaner, each with a one-line message that names the file."""
+
+from __future__ import annotations
+
+from calaccess_toolkit.errors import ToolkitError
+
+
+class CleaningError(ToolkitError):
+    """A source file could not be cleaned."""
+
+
+class SourceFileMissing(CleaningError):
+    """The TSV to clean does not exist (extract it first)."""
+
+
+class UnreadableSourceFile(CleaningError):
+    """The TSV exists but the operating system would not let us read it."""
+
+
+class EmptySourceFile(CleaningError):
+    """The TSV has no bytes at all: no header, so nothing to clean (four tables of the export)."""
+
+
+class MissingHeader(CleaningError):
+    """The TSV holds only blank lines, so it has no header row."""
+
+
+class MalformedHeader(CleaningError):
+    """The header row has an empty or repeated column name, so its columns cannot be loaded."""
+
+
+class LineTooLong(CleaningError):
+    """A line grew past the size limit: the file is not a line-based TSV (or is corrupt)."""
+
+
+class CountsDoNotReconcile(CleaningError):
+    """The cleaner's own line counts do not add up: a bug, reported instead of losing rows."""

@@ -1,0 +1,54 @@
+"""Record a table's cleaning on the latest release's :class:`RawDataFile`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from calaccess_raw.models import RawDataFile, RawDataVersion
+
+from .result import CleanResult
+
+
+def tracked_file(table: str) -> RawDataFile | None:
+    """The latest release's row for ``table`` (created if missing); None if no release is known."""
+    version = RawDataVersion.objects.order_by("-release_datetime").first()
+    if version is None:
+        return None
+    raw_file, _ = RawDataFile.objects.get_or_create(version=version, file_name=table)
+    return raw_file
+
+
+def record_clean_start(raw_file: RawDataFile, started: datetime) -> None:
+    """Mark the cleaning as started and not finished, so a crash reads as "not done"."""
+    raw_file.clean_start_datetime = started
+    raw_file.clean_finish_datetime = None
+    raw_file.save(update_fields=["clean_start_datetime", "clean_finish_datetime"])
+
+
+def record_clean_finish(raw_file: RawDataFile, result: CleanResult, finished: datetime) -> None:
+    """Store the cleaner's counts; the finish time is written last, with them.
+
+    Rows repaired by joining a value split by a tab (``result.repaired_tab_records``) are not
+    stored yet: :class:`RawDataFile` has no field for them. They are single-line rows, so the
+    stored counts still account for every line.
+    """
+    raw_file.clean_records_count = result.clean_rows
+    raw_file.clean_columns_count = result.header_fields
+    raw_file.clean_file_size = result.csv_size
+    raw_file.error_count = result.logged_errors
+    raw_file.blank_line_count = result.blank_lines
+    raw_file.repaired_records_count = result.repaired_records
+    raw_file.repaired_lines_count = result.repaired_lines
+    raw_file.clean_finish_datetime = finished
+    raw_file.save(
+        update_fields=[
+            "clean_records_count",
+            "clean_columns_count",
+            "clean_file_size",
+            "error_count",
+            "blank_line_count",
+            "repaired_records_count",
+            "repaired_lines_count",
+            "clean_finish_datetime",
+        ]
+    )

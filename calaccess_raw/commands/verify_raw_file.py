@@ -1,0 +1,44 @@
+"""The ``verify_raw_file`` step: check a loaded table against its cleaned CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from calaccess_raw import loading
+from calaccess_raw.commands.load_raw_file import model_name
+from calaccess_raw.loading.verify import VerifyResult, verify_table
+from django_commander.base import BasicCommand
+
+
+class VerifyRawFile(BasicCommand):
+    """Check that a raw CAL-ACCESS table holds exactly the rows and values of its cleaned CSV.
+
+    Every value of every row is compared, typed by the loader's rules. The first difference
+    fails the command, naming the line and column.
+    """
+
+    dependencies = [("load_raw_file", lambda params: {"model": params["model"]})]
+
+    @classmethod
+    def add_arguments(cls, parser) -> None:
+        parser.add_argument(
+            "model", type=model_name, help="Model or table to verify: RcptCd or RCPT_CD."
+        )
+        parser.add_argument(
+            "--csv", default=None, help="CSV file to compare with instead of the cleaned file."
+        )
+        parser.add_argument(
+            "-a",
+            "--app",
+            default="calaccess_raw",
+            help="App whose model holds the data (default: calaccess_raw).",
+        )
+
+    def run(self) -> VerifyResult:
+        model = loading.resolve_model(self.parameters["model"], self.options["app"])
+        csv_path = Path(self.options["csv"]) if self.options["csv"] else None
+        result = verify_table(model, csv_path)
+        self.say(
+            f"{result.table} matches its CSV: {result.rows:,} rows of {result.columns} columns."
+        )
+        return result

@@ -1,0 +1,67 @@
+"""Record a release and its download in the tracking model :class:`RawDataVersion`.
+
+A finish time is only written after success, so a download that started and failed reads as
+"started, not finished" until a later run completes it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.files import File
+
+from calaccess_raw.downloading.local_copy import LocalCopy
+from calaccess_raw.downloading.release import LAST_MODIFIED_TOLERANCE, Release
+from calaccess_raw.downloading.transfer import DownloadResult
+from calaccess_raw.models import RawDataVersion
+
+
+def record_release(release: Release) -> RawDataVersion:
+    """The tracking row of ``release`` (created on first sight), with the server's headers.
+
+    A row within :data:`LAST_MODIFIED_TOLERANCE` of the release date is the same release, as the
+    download itself judges (CDN edges disagree by seconds about one file's date).
+    """
+    moment = release.last_modified
+    window = (moment - LAST_MODIFIED_TOLERANCE, moment + LAST_MODIFIED_TOLERANCE)
+    version = RawDataVersion.objects.filter(release_datetime__range=window).first()
+    if version is None:
+        version = RawDataVersion.objects.create(release_datetime=moment)
+    version.expected_size = release.size
+    version.etag = release.etag or ""
+    version.last_modified = release.last_modified
+    version.save(update_fields=["expected_size", "etag", "last_modified"])
+    return version
+
+
+def record_download_start(version: RawDataVersion, started: datetime) -> None:
+    version.download_start_datetime = started
+    version.download_finish_datetime = None
+    version.save(update_fields=["download_start_datetime", "download_finish_datetime"])
+
+
+def record_download_finish(version: RawDataVersion, result: DownloadResult) -> None:
+    """Write the finish time and size; a skipped download only fills what is still missing."""
+    if result.skipped and version.download_finish_datetime is not None:
+        return
+    if version.download_start_datetime is None or not result.skipped:
+        version.download_start_datetime = result.started
+    version.download_finish_datetime = result.finished
+    version.download_zip_size = result.size
+    version.save(
+        update_fields=["download_start_datetime", "download_finish_datetime", "download_zip_size"]
+    )
+
+
+def archive_download(version: RawDataVersion, local: LocalCopy) -> bool:
+    """Keep a copy of the ZIP in Django's default storage (``CALACCESS_STORE_ARCHIVE``).
+
+    Done right after the download, while the ZIP is certainly there: the extract step may delete
+    it. Returns whether a copy was written (an archived release is not copied twice).
+    """
+    if version.download_zip_archive:
+        return False
+    with open(local.path, "rb") as handle:
+        version.download_zip_archive.save(local.path.name, File(handle), save=False)
+    version.save(update_fields=["download_zip_archive"])
+    return True

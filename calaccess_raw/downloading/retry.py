@@ -1,0 +1,114 @@
+"""Retrying network errors and 5xx answers with exponential backoff.
+
+An attempt that received some bytes before failing resets the count of failures, so a long download
+over a flaky connection keeps going as long as it makes progress, while a server that keeps failing
+without sending anything is given up after ``CALACCESS_HTTP_RETRIES`` retries.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import requests
+from urllib3.exceptions import HTTPError, MaxRetryError, ReadTimeoutError
+
+from calaccess_raw.downloading.errors import DownloadError, DownloadTimeout
+from calaccess_toolkit import conf
+
+# Seconds before the first retry; each further retry waits twice as long. Tests shorten it.
+BACKOFF_SECONDS = 2.0
+BACKOFF_LIMIT_SECONDS = 60.0
+
+T = TypeVar("T")
+
+
+class ServerError(Exception):
+    """A 5xx answer: worth retrying."""
+
+    def __init__(self, url: str, status: int, reason: str) -> None:
+        super().__init__(f"HTTP {status} {reason} from {url}".strip())
+        self.status = status
+
+
+class Interrupted(Exception):
+    """The server closed the body early without a network error: resume it."""
+
+
+# urllib3's HTTPError: a body read straight from the connection fails with urllib3's own errors.
+TRANSIENT = (requests.ConnectionError, requests.Timeout, HTTPError, ServerError, Interrupted)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often to retry, how long to wait for the server, and how long to back off."""
+
+    retries: int
+    timeout: float
+    backoff: float
+
+    @classmethod
+    def from_settings(cls) -> RetryPolicy:
+        return cls(
+            retries=int(conf.get("CALACCESS_HTTP_RETRIES")),
+            timeout=float(conf.get("CALACCESS_HTTP_TIMEOUT")),
+            backoff=BACKOFF_SECONDS,
+        )
+
+    def delay(self, failures: int) -> float:
+        """Seconds to wait after the given number of consecutive failures."""
+        return min(self.backoff * 2 ** (failures - 1), BACKOFF_LIMIT_SECONDS)
+
+
+def with_retries(
+    attempt: Callable[[], T],
+    policy: RetryPolicy,
+    action: str,
+    progress: Callable[[], int] = lambda: 0,
+) -> T:
+    """Run ``attempt`` until it succeeds; ``progress`` tells whether a failed attempt got bytes."""
+    failures = 0
+    while True:
+        mark = progress()
+        try:
+            return attempt()
+        except TRANSIENT as error:
+            failures = 1 if progress() > mark else failures + 1
+            if failures > policy.retries:
+                raise _final_error(error, policy, action, failures) from error
+            time.sleep(policy.delay(failures))
+
+
+def _final_error(
+    error: Exception, policy: RetryPolicy, action: str, failures: int
+) -> DownloadError:
+    attempts = f"{failures} attempt{'s' if failures > 1 else ''}"
+    if _is_timeout(error):
+        return DownloadTimeout(
+            f"{action} failed: the server did not answer within {policy.timeout:g} seconds "
+            f"({attempts}); CALACCESS_HTTP_TIMEOUT sets the limit"
+        )
+    return DownloadError(f"{action} failed after {attempts}: {_one_line(error)}")
+
+
+def _is_timeout(error: Exception) -> bool:
+    if isinstance(error, requests.Timeout | ReadTimeoutError):
+        return True
+    # requests reports a read timeout in the middle of a body as a ConnectionError.
+    return any(isinstance(arg, ReadTimeoutError) for arg in error.args)
+
+
+def _one_line(error: BaseException) -> str:
+    """The innermost useful message: requests wraps urllib3's errors, which wrap the socket's."""
+    reason = error
+    while True:
+        if isinstance(reason, MaxRetryError) and reason.reason is not None:
+            reason = reason.reason
+        elif reason.args and isinstance(reason.args[0], BaseException):
+            reason = reason.args[0]
+        else:
+            break
+    text = reason.args[0] if reason.args and isinstance(reason.args[0], str) else str(reason)
+    return " ".join(text.split()) or type(reason).__name__

@@ -1,0 +1,129 @@
+"""Load cleaned CSV files into the raw tables, verify them and count them.
+
+``load_table("RcptCd")`` replaces the contents of ``RCPT_CD`` with ``paths.csv_path("RCPT_CD")``
+and returns a :class:`LoadResult`. The design in one place:
+
+- **One loader per database**, chosen by ``connection.vendor``: PostgreSQL COPY
+  (:mod:`.postgresql`), MySQL/MariaDB LOAD DATA LOCAL INFILE (:mod:`.mysql`), SQLite
+  ``executemany`` (:mod:`.sqlite`). The header is checked against the table first
+  (:func:`.rows.read_header`), so a layout change fails before the database is touched, naming
+  the column.
+- **Typing rules** (:mod:`.values`): blank → NULL in every non-text column (a blank amount is
+  unknown, not 0); integer columns read the export's flags ``Y``/``X`` as 1 and ``N`` as 0; dates
+  ``3/23/1998 12:00:00 AM`` → 1998-03-23; date-times are California time stored in UTC.
+- **Errors per value, not per table** (:mod:`.rows`): a value that breaks its rule is logged to
+  ``paths.load_errors_path(TABLE)`` (file, line, column, value, reason) and stored empty (NULL or
+  ``''``), and the rest of the row loads; a row with the wrong number of fields is logged and
+  skipped. ``LoadResult.errors`` and ``skipped_rows`` count them.
+- **All or nothing**: PostgreSQL and SQLite reload in one transaction (indexes dropped for speed
+  come back with the commit, or with the rollback); MySQL loads a shadow table and swaps it in
+  with one ``RENAME TABLE``. A failed load leaves the previous contents; readers never see a
+  half-loaded table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.apps import apps
+from django.db import connections
+
+from calaccess_raw import paths
+from calaccess_raw.models import RawDataModel, get_raw_model
+
+from .base import Loader, LoadResult
+from .errors import (
+    CleanFileMissing,
+    HeaderMismatch,
+    LoadError,
+    NotUTF8,
+    RowCountMismatch,
+    UnknownTable,
+    ValueMismatch,
+    VerifyError,
+)
+from .mysql import MySQLLoader
+from .postgresql import PostgreSQLLoader
+from .sqlite import SQLiteLoader
+
+LOADERS: dict[str, type[Loader]] = {
+    loader.vendor: loader for loader in (PostgreSQLLoader, MySQLLoader, SQLiteLoader)
+}
+
+
+def resolve_model(
+    model: str | type[RawDataModel], app: str = "calaccess_raw"
+) -> type[RawDataModel]:
+    """A raw-data model from itself, or from its class or table name among ``app``'s models.
+
+    Another app may hold raw-data models of its own (subclasses of :class:`RawDataModel`, for
+    example with extra indexes); ``app`` picks which app's tables receive the data.
+    """
+    if isinstance(model, type):
+        return model
+    if app == "calaccess_raw":
+        try:
+            return get_raw_model(model)
+        except LookupError as error:
+            raise UnknownTable(str(error)) from None
+    try:
+        candidates = apps.get_app_config(app).get_models()
+    except LookupError:
+        raise UnknownTable(f"no installed app {app!r}") from None
+    wanted = model.strip().lower()
+    for candidate in candidates:
+        if issubclass(candidate, RawDataModel) and wanted in {
+            candidate.__name__.lower(),
+            candidate._meta.db_table.lower(),
+        }:
+            return candidate
+    raise UnknownTable(f"no CAL-ACCESS raw-data model or table named {model!r} in {app}")
+
+
+def loader_for(
+    model: str | type[RawDataModel],
+    csv_path: Path | str | None = None,
+    using: str = "default",
+    error_log_path: Path | None = None,
+) -> Loader:
+    """The loader of the connection's database for one model and CSV (default: the cleaned file)."""
+    model = resolve_model(model)
+    connection = connections[using]
+    try:
+        loader_class = LOADERS[connection.vendor]
+    except KeyError:
+        raise LoadError(f"no loader for the {connection.vendor} database") from None
+    table = model.schema.name
+    return loader_class(
+        model,
+        Path(csv_path) if csv_path else paths.csv_path(table),
+        connection,
+        error_log_path or paths.load_errors_path(table),
+    )
+
+
+def load_table(
+    model: str | type[RawDataModel],
+    csv_path: Path | str | None = None,
+    using: str = "default",
+) -> LoadResult:
+    """Replace a raw table's contents with its cleaned CSV; see the module's docstring."""
+    return loader_for(model, csv_path, using).load()
+
+
+__all__ = [
+    "LOADERS",
+    "CleanFileMissing",
+    "HeaderMismatch",
+    "LoadError",
+    "LoadResult",
+    "Loader",
+    "NotUTF8",
+    "RowCountMismatch",
+    "UnknownTable",
+    "ValueMismatch",
+    "VerifyError",
+    "load_table",
+    "loader_for",
+    "resolve_model",
+]

@@ -1,0 +1,128 @@
+"""MySQL and MariaDB: LOAD DATA LOCAL INFILE into a shadow table, then one atomic RENAME.
+
+MySQL commits implicitly around DDL, so one transaction cannot cover a reload. Instead:
+
+1. a shadow table ``<TABLE>__loading`` is created ``LIKE`` the real one and its secondary indexes
+   dropped (they are rebuilt in one sorted pass after the load);
+2. the CSV is typed by the Python rules (:mod:`calaccess_raw.loading.values`; bad values are
+   logged and stored empty), written to a temporary tab-separated file with MySQL's escapes and
+   ``\\N`` for NULL, and loaded with ``LOAD DATA LOCAL INFILE``. Any warning MySQL raises would
+   mean a value it silently changed, so a warning fails the load;
+3. the indexes are rebuilt on the shadow table, then ``RENAME TABLE`` swaps the shadow for the
+   real table atomically: readers see the old rows, then all the new ones. The old table is
+   dropped.
+
+Whatever fails, ``finalize`` drops the shadow table and the temporary file and the real table is
+untouched. Loads cannot run inside a transaction here (the DDL would commit it), and raw tables
+must not be the target of foreign keys (MySQL moves those with the renamed table).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from calaccess_raw import paths
+from calaccess_raw.schema import Field
+
+from .base import Loader, Replaced
+from .errors import LoadError
+from .rows import TypedRows
+
+ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": "\\0"})
+
+
+def _tsv_field(value: object) -> str:
+    if value is None:
+        return "\\N"
+    if type(value) is str:
+        return value.translate(ESCAPES)
+    return str(value)
+
+
+class MySQLLoader(Loader):
+    vendor = "mysql"
+
+    def prepare(self) -> None:
+        if self.connection.in_atomic_block:
+            raise LoadError(
+                f"{self.table.name}: cannot load inside a transaction on MySQL "
+                "(its DDL commits implicitly)"
+            )
+        self.shadow = f"{self.table.name}__loading"
+        self.replaced = f"{self.table.name}__replaced"
+        self.tsv_path: Path | None = None
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.quote(self.shadow)}")
+            cursor.execute(f"DROP TABLE IF EXISTS {self.quote(self.replaced)}")
+
+    def replace(self, fields: tuple[Field, ...], rows: TypedRows) -> Replaced:
+        table, shadow = self.quote(self.table.name), self.quote(self.shadow)
+        self.tsv_path = self._write_tsv(rows)
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"CREATE TABLE {shadow} LIKE {table}")
+            indexes = self._secondary_indexes(cursor, shadow)
+            if indexes:
+                drops = ", ".join(f"DROP INDEX {self.quote(name)}" for name in indexes)
+                cursor.execute(f"ALTER TABLE {shadow} {drops}")
+            cursor.execute(
+                f"LOAD DATA LOCAL INFILE %s INTO TABLE {shadow} CHARACTER SET utf8mb4 "
+                "FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' "
+                f"({self.column_list(fields)})",
+                [str(self.tsv_path)],
+            )
+            loaded = cursor.rowcount
+            cursor.execute("SHOW WARNINGS LIMIT 1")
+            warning = cursor.fetchone()
+            if warning:
+                raise LoadError(f"{self.table.name}: MySQL changed a value ({warning[2]})")
+            if loaded != rows.rows:
+                raise LoadError(f"{self.table.name}: MySQL loaded {loaded} of {rows.rows} rows")
+            if indexes:
+                adds = ", ".join(
+                    f"ADD {'INDEX' if non_unique else 'UNIQUE INDEX'} {self.quote(name)} "
+                    f"({', '.join(columns)})"
+                    for name, (non_unique, columns) in indexes.items()
+                )
+                cursor.execute(f"ALTER TABLE {shadow} {adds}")
+            old = self.quote(self.replaced)
+            cursor.execute(f"RENAME TABLE {table} TO {old}, {shadow} TO {table}")
+            cursor.execute(f"DROP TABLE {old}")
+        return Replaced(loaded, "load-data")
+
+    def finalize(self) -> None:
+        if self.tsv_path is not None:
+            self.tsv_path.unlink(missing_ok=True)
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.quote(self.shadow)}")
+
+    def _write_tsv(self, rows: TypedRows) -> Path:
+        """Write the typed rows to a temporary file in the data folder's ``load/``."""
+        handle, name = tempfile.mkstemp(
+            prefix=f"{self.table.name}.",
+            suffix=".load.tsv",
+            dir=paths.load_errors_path(self.table.name).parent,
+        )
+        self.tsv_path = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            for row in rows:
+                out.write("\t".join(map(_tsv_field, row)))
+                out.write("\n")
+        return self.tsv_path
+
+    def _secondary_indexes(self, cursor, table: str) -> dict[str, tuple[bool, list[str]]]:
+        """Secondary indexes by name: (non-unique?, quoted columns in index order)."""
+        cursor.execute(f"SHOW INDEX FROM {table}")
+        names = [column[0] for column in cursor.description]
+        indexes: dict[str, tuple[bool, list[str]]] = {}
+        for values in cursor.fetchall():
+            index = dict(zip(names, values, strict=True))
+            if index["Key_name"] == "PRIMARY":
+                continue
+            column = self.quote(index["Column_name"])
+            if index["Sub_part"]:
+                column += f"({index['Sub_part']})"
+            entry = indexes.setdefault(index["Key_name"], (bool(index["Non_unique"]), []))
+            entry[1].append(column)
+        return indexes

@@ -1,0 +1,188 @@
+"""Read a cleaned CSV: check its header against the table, then stream its rows typed.
+
+The cleaned CSV is UTF-8, Python's default CSV dialect, header row first with the export's column
+names (in any order). An empty file (the export ships some tables as empty files) is an empty
+table. Errors are handled per value, never per table:
+
+- a value that breaks its column's rule (:mod:`calaccess_raw.loading.values`) is logged and stored
+  empty; the rest of the row loads;
+- a row with the wrong number of fields cannot be assigned to columns safely: it is logged whole
+  (column empty, value = the row's fields joined by tabs) and skipped, and counted in
+  ``skipped_rows``;
+- NUL characters (which PostgreSQL cannot store in text) are taken out of their line, and the
+  line is logged.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from calaccess_raw.schema import Field, Table
+
+from .columns import column_typer
+from .errorlog import ErrorLog
+from .errors import CleanFileMissing, HeaderMismatch, NotUTF8
+from .values import BadValue, converter
+
+#: Column index of errors that concern a whole row (sorts before the row's value errors).
+WHOLE_ROW = -1
+
+
+def read_header(path: Path, table: Table) -> tuple[Field, ...]:
+    """The table's fields in the CSV's column order; checked before any database work."""
+    if not path.is_file():
+        raise CleanFileMissing(f"{path}: no cleaned file to load into {table.name}")
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            header = next(csv.reader(handle), [])
+    except UnicodeDecodeError as error:
+        raise NotUTF8(f"{path.name}: header is not UTF-8 ({error.reason})") from None
+    if not header:
+        return ()
+    known = set(table.columns)
+    seen: set[str] = set()
+    for column in header:
+        if column not in known:
+            raise HeaderMismatch(f"{path.name}: column {column!r} is not a column of {table.name}")
+        if column in seen:
+            raise HeaderMismatch(f"{path.name}: column {column} appears twice in the header")
+        seen.add(column)
+    for column in table.columns:
+        if column not in seen:
+            raise HeaderMismatch(f"{path.name}: column {column} of {table.name} is missing")
+    return tuple(table.field(column) for column in header)
+
+
+class TypedRows:
+    """Iterate the typed rows of a cleaned CSV (tuples in header order), logging what fails.
+
+    Rows are typed a batch at a time, column by column: a column batch spelled the plain way is
+    checked and passed on in C (:mod:`calaccess_raw.loading.columns`); any other is typed value by
+    value (:mod:`calaccess_raw.loading.values`). Errors are logged in line order either way.
+    After iteration, ``rows`` counts the rows yielded and ``skipped_rows`` those dropped; errors
+    are counted by the log.
+    """
+
+    batch_size = 1000
+
+    def __init__(self, path: Path, fields: tuple[Field, ...], log: ErrorLog) -> None:
+        self.path = path
+        self.fields = fields
+        self.log = log
+        self.rows = 0
+        self.skipped_rows = 0
+        self._lines_read = 0
+        self._batch_lines: list[int] = []
+        self._pending: list[tuple[int, int, str, str]] = []  # row errors, logged with the batch's
+        self._converters = [
+            (index, column_typer(field), converter(field))
+            for index, field in enumerate(fields)
+            if not field.is_text
+        ]
+        self._text_limits = [
+            (index, field.db_max_length) for index, field in enumerate(fields) if field.is_text
+        ]
+
+    def line_of(self, row_number: int) -> int:
+        """The CSV line on which a row of the latest batch ends (rows numbered from 1)."""
+        return self._batch_lines[row_number - (self.rows - len(self._batch_lines)) - 1]
+
+    def _has_nul(self) -> bool:
+        """Whether the file holds a NUL byte (a fast pass that spares clean files the filter)."""
+        with open(self.path, "rb") as handle:
+            while chunk := handle.read(1 << 22):
+                if b"\x00" in chunk:
+                    return True
+        return False
+
+    def _lines(self, handle) -> Iterator[str]:
+        """The file's lines, NUL characters taken out (and logged) before CSV parsing."""
+        for line in handle:
+            self._lines_read += 1
+            if "\x00" in line:
+                self._pending.append(
+                    (self._lines_read, WHOLE_ROW, line.rstrip("\n"), "NUL character removed")
+                )
+                line = line.replace("\x00", "")
+            yield line
+
+    def __iter__(self) -> Iterator[tuple]:
+        width = len(self.fields)
+        with open(self.path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(self._lines(handle) if self._has_nul() else handle)
+            batch: list[list[str]] = []
+            lines: list[int] = []
+            try:
+                next(reader, None)
+                for row in reader:
+                    if len(row) != width:
+                        self.skipped_rows += 1
+                        self._pending.append(
+                            (
+                                reader.line_num,
+                                WHOLE_ROW,
+                                "\t".join(row),
+                                f"expected {width} fields, found {len(row)}; row skipped",
+                            )
+                        )
+                        continue
+                    batch.append(row)
+                    lines.append(reader.line_num)
+                    if len(batch) == self.batch_size:
+                        yield from self._typed(batch, lines)
+                        batch, lines = [], []
+            except UnicodeDecodeError as error:
+                raise NotUTF8(
+                    f"{self.path.name}: not UTF-8 after line {reader.line_num} ({error.reason})"
+                ) from None
+        if batch:
+            yield from self._typed(batch, lines)
+        self._log_sorted([])
+
+    def _typed(self, batch: list[list[str]], lines: list[int]) -> Iterator[tuple]:
+        columns: list[Sequence[object]] = list(zip(*batch, strict=True))
+        errors: list[tuple[int, int, str, str]] = []  # position in batch, column, value, reason
+        for index, limit in self._text_limits:
+            if len(max(columns[index], key=len)) > limit:
+                columns[index] = self._blank_overlong(columns[index], index, limit, errors)
+        for index, fast, convert in self._converters:
+            typed = fast(columns[index]) if fast is not None else None
+            if typed is None:
+                typed = self._one_by_one(columns[index], index, convert, errors)
+            columns[index] = typed
+        self._log_sorted([(lines[position], *details) for position, *details in errors])
+        self.rows += len(batch)
+        self._batch_lines = lines
+        yield from zip(*columns, strict=True)
+
+    def _log_sorted(self, errors: list[tuple[int, int, str, str]]) -> None:
+        """Log (line, column index, value, reason) errors in line order, with pending row errors."""
+        for line, index, text, reason in sorted(self._pending + errors):
+            column = "" if index == WHOLE_ROW else self.fields[index].column
+            self.log.add(line, column, text, reason)
+        self._pending = []
+
+    @staticmethod
+    def _blank_overlong(column, index: int, limit: int, errors: list) -> list[str]:
+        kept = list(column)
+        for position, text in enumerate(column):
+            if len(text) > limit:
+                errors.append((position, index, text, f"longer than {limit} characters"))
+                kept[position] = ""
+        return kept
+
+    @staticmethod
+    def _one_by_one(column, index: int, convert, errors: list) -> list[object]:
+        typed: list[object] = []
+        for position, text in enumerate(column):
+            if not text:
+                typed.append(None)
+                continue
+            try:
+                typed.append(convert(text))
+            except BadValue as error:
+                errors.append((position, index, text, str(error)))
+                typed.append(None)
+        return typed

@@ -1,0 +1,171 @@
+"""``benchmarkcalaccessrawdata`` end to end at a tiny size, on SQLite and on the test's database.
+
+No timing is asserted: the figures must exist and be positive, and every row generated must be
+cleaned, loaded and (on PostgreSQL) copied back by the floor.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from calaccess_raw.benchmarking.databases import scratch_database
+from calaccess_raw.benchmarking.errors import ScratchDatabaseExists
+from calaccess_raw.benchmarking.generation import DEFAULT_MIX, share_rows
+
+pytestmark = pytest.mark.django_db
+
+ROWS = 5000
+
+
+@pytest.fixture
+def temp_dir(tmp_path, monkeypatch) -> Path:
+    """The system temporary folder the benchmark generates its export in, for this test only."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def databases() -> list[str]:
+    """SQLite always; the test's own database too when it is a server."""
+    return list(dict.fromkeys(["sqlite", connection.vendor]))
+
+
+def scratch_name() -> str:
+    return f"{connection.settings_dict['NAME']}_benchmark"
+
+
+def server_has_database(name: str) -> bool:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        else:
+            cursor.execute("SELECT 1 FROM information_schema.schemata WHERE schema_name=%s", [name])
+        return cursor.fetchone() is not None
+
+
+def benchmark(*args: str) -> str:
+    out = StringIO()
+    call_command("benchmarkcalaccessrawdata", "--noinput", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_a_tiny_benchmark_accounts_for_every_row_and_reports_positive_figures(tmp_path, temp_dir):
+    figures_path = tmp_path / "figures.json"
+    output = benchmark(
+        *("--rows", str(ROWS), "--growth", "2", "--databases", ",".join(databases())),
+        *("--json", str(figures_path)),
+    )
+    figures = json.loads(figures_path.read_text())
+
+    assert (figures["rows"], figures["growth"], figures["repeat"]) == (ROWS, 2, 1)
+    sizes = [ROWS, 2 * ROWS]
+    assert [generated["rows"] for generated in figures["generated"]] == sizes
+    shares = {size: share_rows(size, DEFAULT_MIX) for size in sizes}
+    for generated in figures["generated"]:
+        tables = {table["table"]: table for table in generated["tables"]}
+        assert {name: table["rows"] for name, table in tables.items()} == shares[generated["rows"]]
+        assert tables["RCPT_CD"]["renumbered_column"] == "FILING_ID"
+        assert all(table["bytes"] > 0 for table in tables.values())
+
+    runs = figures["runs"]
+    assert [(run["database"], run["rows"]) for run in runs] == [
+        (vendor, size) for size in sizes for vendor in databases()
+    ]
+    for run in runs:
+        expected = shares[run["rows"]]
+        clean, load = run["clean"], run["load"]
+        assert {table["table"]: table["rows"] for table in clean["tables"]} == expected
+        assert {table["table"]: table["stored_rows"] for table in load["tables"]} == expected
+        assert clean["rows"] == load["rows"] == run["rows"]
+        for stage in (clean, load, run["clean_and_load"]):
+            assert stage["seconds"] > 0
+            assert stage["rows_per_second"] > 0
+            assert stage["peak_mb"] > 0
+        assert clean["peak_mb"] >= clean["startup_mb"] > 0
+        assert run["clean_and_load"]["seconds"] == pytest.approx(
+            clean["seconds"] + load["seconds"], abs=0.001
+        )
+        if run["database"] == "postgresql":
+            floor = run["floor"]
+            assert {table["table"]: table["rows"] for table in floor["tables"]} == expected
+            assert floor["seconds"] > 0
+            assert run["floor_ratio"] > 0
+        else:
+            assert run["floor"] is None and run["floor_ratio"] is None
+
+    targets = {target["target"]: target["met"] for target in figures["targets"]}
+    assert isinstance(targets["SQLite clean + load at least 100,000 rows/s"], bool)
+    postgresql_judged = connection.vendor == "postgresql"
+    for name in (
+        "PostgreSQL clean + load within 1.15x of the COPY floor",
+        "PostgreSQL peak memory under 300 MB",
+        "PostgreSQL peak memory flat as the input grows 2x",
+    ):
+        assert isinstance(targets[name], bool) is postgresql_judged
+
+    lines = output.splitlines()
+    header = next(line for line in lines if line.startswith("database"))
+    assert "clean+load rows/s" in header and "ratio" in header
+    for run in runs:
+        assert any(line.split()[:2] == [run["database"], f"{run['rows']:,}"] for line in lines)
+    assert f"Wrote the figures to {figures_path}." in lines
+    assert list(temp_dir.iterdir()) == []  # the generated export is gone
+    if connection.vendor != "sqlite":
+        assert not server_has_database(scratch_name())
+
+
+def test_tables_can_be_chosen_and_share_the_rows_equally(tmp_path, temp_dir):
+    figures_path = tmp_path / "figures.json"
+    benchmark(
+        *("--rows", "301", "--growth", "1", "--tables", "smry_cd,FILERS_CD", "--databases"),
+        *("sqlite", "--json", str(figures_path)),
+    )
+    figures = json.loads(figures_path.read_text())
+    (generated,) = figures["generated"]
+    assert [(table["table"], table["rows"]) for table in generated["tables"]] in (
+        [("SMRY_CD", 151), ("FILERS_CD", 150)],
+        [("SMRY_CD", 150), ("FILERS_CD", 151)],
+    )
+    (run,) = figures["runs"]
+    assert run["load"]["rows"] == 301
+    targets = {target["target"]: target["met"] for target in figures["targets"]}
+    assert targets["PostgreSQL peak memory flat as the input grows 1x"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--tables", "NOT_A_TABLE_CD"), "NOT_A_TABLE_CD is not a table of the CAL-ACCESS export"),
+        (("--databases", "oracle"), "unknown database 'oracle'; choose from sqlite, postgresql"),
+        (("--rows", "0"), "--rows, --growth and --repeat must be at least 1"),
+        (("--sample", "/nonexistent/export.zip"), "no sample export at /nonexistent/export.zip"),
+    ],
+)
+def test_bad_requests_fail_with_one_line(args, message, temp_dir):
+    with pytest.raises(CommandError, match=message):
+        benchmark("--rows", "100", "--databases", "sqlite", *args)
+
+
+def test_a_server_needs_a_url_unless_it_is_the_default_database(temp_dir):
+    other = "mysql" if connection.vendor == "postgresql" else "postgresql"
+    option = "--mysql-url" if other == "mysql" else "--postgres-url"
+    with pytest.raises(CommandError, match=f"give {option} to benchmark {other}"):
+        benchmark("--rows", "100", "--databases", other)
+
+
+def test_an_existing_scratch_database_is_never_reused_or_dropped(tmp_path):
+    existing = tmp_path / "benchmark.sqlite3"
+    existing.write_bytes(b"someone's data")
+    settings = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(existing)}
+    with pytest.raises(ScratchDatabaseExists, match="exists; the benchmark makes its own file"):
+        with scratch_database(settings, ["SMRY_CD"]):
+            pass
+    assert existing.read_bytes() == b"someone's data"

@@ -1,0 +1,186 @@
+"""``updatecalaccessrawdata`` end to end: the real sample export, served over HTTP, into the database.
+
+Runs on whichever database ``DATABASE_URL`` names (CI runs it on SQLite, PostgreSQL and MariaDB).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from calaccess_raw import loading, schema
+from calaccess_raw.downloading import retry
+from calaccess_raw.models import RawDataVersion
+from calaccess_raw.tests.download_support import EXPORT_PATH, export_bytes, export_url, gets
+from calaccess_toolkit.testing.fixtures import fixture
+from calaccess_toolkit.testing.httpserver import Fault
+from django_commander.models import CommandLog
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+
+def source_lines() -> dict[str, int]:
+    """Physical lines of every TSV of the sample, counted from the ZIP itself."""
+    counts = {}
+    with zipfile.ZipFile(fixture("calaccess-export", "dbwebexport.zip")) as archive:
+        for member in archive.namelist():
+            if member.upper().endswith(".TSV"):
+                data = archive.read(member)
+                lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+                counts[member.rsplit("/", 1)[-1][:-4].upper()] = lines
+    return counts
+
+
+@pytest.fixture
+def export_server(http_server, settings, data_dir, monkeypatch):
+    http_server.add(EXPORT_PATH, export_bytes())
+    settings.CALACCESS_DOWNLOAD_URL = export_url(http_server)
+    settings.CALACCESS_HTTP_RETRIES = 1
+    settings.CALACCESS_HTTP_TIMEOUT = 5.0
+    monkeypatch.setattr(retry, "BACKOFF_SECONDS", 0.01)
+    return http_server
+
+
+def update(*args: str) -> str:
+    out = StringIO()
+    call_command("updatecalaccessrawdata", "--noinput", *args, stdout=out)
+    return out.getvalue()
+
+
+def _count(model_name: str) -> int:
+    from calaccess_raw import models
+
+    return getattr(models, model_name).objects.count()
+
+
+def test_update_loads_every_table_and_accounts_for_every_line(export_server):
+    output = update()
+    version = RawDataVersion.objects.get()
+    assert version.update_completed
+    lines = source_lines()
+    files = {file.file_name: file for file in version.files.all()}
+    assert set(files) == set(lines) and len(files) == 80
+    for table, file in files.items():
+        rows_in_database = _count(schema.load().table(table).model_name)
+        assert rows_in_database == file.load_records_count == file.clean_records_count, table
+        single_line_rows = file.clean_records_count - file.repaired_records_count
+        accounted = (
+            (1 if lines[table] else 0)  # the header
+            + single_line_rows
+            + file.repaired_lines_count
+            + file.error_count
+            + file.blank_line_count
+        )
+        assert accounted == lines[table], table
+    assert version.load_record_count == sum(f.load_records_count for f in files.values())
+    assert "Loaded" in output
+
+
+def test_real_values_arrive_typed(export_server):
+    update()
+    from calaccess_raw.models import FilerFilingsCd
+
+    assert FilerFilingsCd.objects.exists()
+
+
+def test_second_run_with_noinput_exits_quietly(export_server):
+    update()
+    logs_before = CommandLog.objects.filter(command__name="load_raw_file").count()
+    output = update()
+    assert "already loaded; nothing to do" in output
+    assert CommandLog.objects.filter(command__name="load_raw_file").count() == logs_before
+    assert len(gets(export_server)) == 1
+
+
+def test_interrupted_update_resumes_at_the_file_where_it_stopped(export_server, monkeypatch):
+    real_load = loading.load_table
+    calls = {"n": 0}
+
+    def flaky_load(model, *args, **kwargs):
+        calls["n"] += 1
+        if model._meta.db_table == "RCPT_CD":
+            raise RuntimeError("power cut while loading RCPT_CD")
+        return real_load(model, *args, **kwargs)
+
+    monkeypatch.setattr(loading, "load_table", flaky_load)
+    with pytest.raises(CommandError, match="power cut"):
+        update()
+    loads_before = CommandLog.objects.filter(command__name="load_raw_file", status="success").count()
+    assert 0 < loads_before < 80
+    monkeypatch.setattr(loading, "load_table", real_load)
+    output = update()
+    assert "Resuming" in output
+    assert len(gets(export_server)) == 1, "the download was not repeated"
+    loads_after = CommandLog.objects.filter(command__name="load_raw_file", status="success").count()
+    assert loads_after == 80, "only the tables not yet loaded were loaded again"
+    assert RawDataVersion.objects.get().update_completed
+
+
+def test_a_new_release_after_an_interruption_starts_afresh(export_server, monkeypatch):
+    real_load = loading.load_table
+
+    def failing_load(model, *args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(loading, "load_table", failing_load)
+    with pytest.raises(CommandError):
+        update()
+    monkeypatch.setattr(loading, "load_table", real_load)
+    export_server.resources[EXPORT_PATH].last_modified = datetime(2017, 7, 2, 12, tzinfo=UTC)
+    export_server.resources[EXPORT_PATH].etag = '"next-release"'
+    output = update()
+    assert "starting afresh" in output
+    assert len(gets(export_server)) == 2
+    newest = RawDataVersion.objects.order_by("-release_datetime").first()
+    assert newest.release_datetime == datetime(2017, 7, 2, 12, tzinfo=UTC)
+    assert newest.update_completed
+
+
+@pytest.mark.parametrize(
+    "fault, message",
+    [
+        (Fault(status=404, methods=("HEAD", "GET")), "HTTP 404"),
+        (Fault(status=500, methods=("HEAD", "GET")), "HTTP 500"),
+        (Fault(drop_after=0, methods=("GET",)), "connection|interrupted|broken|ended|closed"),
+    ],
+)
+def test_bad_downloads_fail_clearly_and_keep_the_previous_data(export_server, fault, message):
+    update()
+    before = _count("RcptCd")
+    resource = export_server.resources[EXPORT_PATH]
+    resource.last_modified = resource.last_modified + timedelta(days=1)
+    resource.etag = '"tomorrow"'
+    export_server.fail_next(EXPORT_PATH, fault, times=10)
+    with pytest.raises(CommandError, match=message) as raised:
+        update()
+    assert "\n" not in str(raised.value)
+    assert _count("RcptCd") == before > 0
+    assert RawDataVersion.objects.completed().count() == 1
+
+
+def test_html_instead_of_a_zip_fails_clearly_and_keeps_the_previous_data(export_server):
+    update()
+    before = _count("RcptCd")
+    page = b"<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>"
+    export_server.add(
+        EXPORT_PATH, page, content_type="text/html", last_modified=datetime(2017, 7, 4, tzinfo=UTC)
+    )
+    with pytest.raises(CommandError, match="did not send a ZIP archive"):
+        update()
+    assert _count("RcptCd") == before > 0
+
+
+def test_truncated_zip_fails_clearly_and_keeps_the_previous_data(export_server):
+    update()
+    before = _count("RcptCd")
+    truncated = export_bytes()[:500_000]
+    export_server.add(
+        EXPORT_PATH, truncated, last_modified=datetime(2017, 7, 3, tzinfo=UTC), etag='"cut"'
+    )
+    with pytest.raises(CommandError, match="not a complete ZIP archive"):
+        update()
+    assert _count("RcptCd") == before > 0

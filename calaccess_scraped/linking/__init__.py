@@ -1,0 +1,1 @@
+"""Facts derived from the raw export rather than scraped, where the website's pages are not read."""

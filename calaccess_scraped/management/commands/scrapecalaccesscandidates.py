@@ -1,0 +1,7 @@
+"""Scrape certified candidates from the CAL-ACCESS website."""
+
+from django_commander.shell import CommanderShell
+
+
+class Command(CommanderShell):
+    command_name = "scrape_candidates"

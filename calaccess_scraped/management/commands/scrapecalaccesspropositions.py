@@ -1,0 +1,7 @@
+"""Scrape ballot measures and their committees from the CAL-ACCESS website."""
+
+from django_commander.shell import CommanderShell
+
+
+class Command(CommanderShell):
+    command_name = "scrape_propositions"

@@ -1,0 +1,43 @@
+"""Fixtures of the scraper tests: the captured website on a real local server, and fast clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from calaccess_scraped.fetching import client
+from calaccess_scraped.fetching.cache import PageCache
+from calaccess_scraped.fetching.client import CacheMode, WebsiteClient
+from calaccess_scraped.tests.website import CapturedPage, serve_website
+
+
+@pytest.fixture
+def website(http_server) -> list[CapturedPage]:
+    """The local server, serving every captured page at its real path."""
+    return serve_website(http_server)
+
+
+@pytest.fixture
+def make_client(data_dir) -> Callable[..., WebsiteClient]:
+    """Build a client on the test's data dir: no rate limit and short backoff unless asked."""
+
+    def build(mode: CacheMode = CacheMode.VALIDATE, **options) -> WebsiteClient:
+        options.setdefault("rate", 0)
+        options.setdefault("retries", 2)
+        options.setdefault("timeout", 5.0)
+        options.setdefault("backoff", 0.01)
+        return WebsiteClient(PageCache(data_dir / ".scraper_cache"), mode=mode, **options)
+
+    return build
+
+
+@pytest.fixture
+def scrape_settings(settings, data_dir, http_server, monkeypatch):
+    """Point the scrapers at the local server, without rate limit and with quick retries."""
+    settings.CALACCESS_WEBSITE_URL = http_server.url
+    settings.CALACCESS_SCRAPER_RATE = 0
+    settings.CALACCESS_HTTP_RETRIES = 1
+    settings.CALACCESS_HTTP_TIMEOUT = 5.0
+    monkeypatch.setattr(client, "BACKOFF_SECONDS", 0.01)
+    return settings
