@@ -1,19 +1,10 @@
 """Scrape ballot measures, their elections and committees from the CAL-ACCESS website."""
 
-from calaccess_scraped.scraping.cli import add_scrape_options, client_for, summary, website_url
+from calaccess_scraped.scraping.cli import WebsiteScrapeCommand
 from calaccess_scraped.scraping.propositions import scrape_propositions
-from django_commander.base import BasicCommand
 
 
-class ScrapePropositions(BasicCommand):
+class ScrapePropositions(WebsiteScrapeCommand):
     """Scrape ballot measures, their elections and committees from the CAL-ACCESS website."""
 
-    @classmethod
-    def add_arguments(cls, parser):
-        add_scrape_options(parser)
-
-    def run(self):
-        run = scrape_propositions(
-            client_for(self.options), website_url(), flush=self.options["flush"], reporter=self
-        )
-        return summary(run)
+    scrape = staticmethod(scrape_propositions)

@@ -7,12 +7,9 @@ committees an earlier scrape found.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.db import transaction
 
 from calaccess_scraped.fetching.client import WebsiteClient
-from calaccess_scraped.fetching.errors import FetchError
 from calaccess_scraped.models import (
     Proposition,
     PropositionCommittee,
@@ -22,94 +19,82 @@ from calaccess_scraped.models import (
 from calaccess_scraped.parsing.election_names import parse_measure_election_name
 from calaccess_scraped.parsing.measure_committees import MeasureDetail, parse_measure_detail
 from calaccess_scraped.parsing.propositions import (
+    SESSION_NAVIGATION,
     MeasureList,
     parse_measure_list,
-    parse_measure_navigation,
 )
-from calaccess_scraped.scraping.navigation import discover
-from calaccess_scraped.scraping.recorder import ScrapeRecorder, recorded_scrape
+from calaccess_scraped.scraping.crawl import Crawl, website_scrape
+from calaccess_scraped.scraping.lists import ListPages, crawl_lists
 from calaccess_scraped.scraping.reporter import SILENT, Reporter
+from calaccess_scraped.scraping.rows import Source
 from calaccess_scraped.scraping.urls import (
     MEASURES_ENTRY,
+    detail_url,
     measure_detail_url,
     measure_list_url,
-    site_url,
 )
 
 SCRAPER = "propositions"
+
+
+def read_measure_list(body: bytes, url: str, _session: int) -> MeasureList:
+    """A session's measure list; the page names its session only in its links."""
+    return parse_measure_list(body, url)
+
+
+MEASURE_LISTS = ListPages(
+    entry_path=MEASURES_ENTRY,
+    url=measure_list_url,
+    navigation=SESSION_NAVIGATION.parse,
+    read=read_measure_list,
+    contents="ballot measures",
+    choices="sessions",
+)
 
 
 def scrape_propositions(
     client: WebsiteClient, base_url: str, *, flush: bool = False, reporter: Reporter = SILENT
 ) -> ScrapeRun:
     """Scrape every session's measures and their committees; return the tracking row."""
-    options = {"flush": flush, "cache": client.mode.value}
-    with recorded_scrape(
-        SCRAPER, client=client, base_url=base_url, options=options, reporter=reporter
-    ) as recorder:
-        if flush:
-            PropositionElection.objects.all().delete()
-        measure_ids = _scrape_lists(client, base_url, recorder, reporter)
-        _scrape_details(client, base_url, measure_ids, recorder, reporter)
-    return recorder.run
+    flushed = [PropositionElection]
+    with website_scrape(
+        SCRAPER, client, base_url, flush=flush, flushed=flushed, reporter=reporter
+    ) as crawl:
+        _scrape_details(crawl, _scrape_lists(crawl))
+    return crawl.recorder.run
 
 
-def _scrape_lists(
-    client: WebsiteClient, base_url: str, recorder: ScrapeRecorder, reporter: Reporter
-) -> list[int]:
-    walk = discover(
-        client,
-        site_url(base_url, MEASURES_ENTRY),
-        parse_measure_navigation,
-        lambda session: measure_list_url(base_url, session),
-        recorder,
-    )
-    sessions = list(walk.entries.values())
-    reporter.say(f"Scraping the ballot measures of {len(sessions)} sessions")
+def _scrape_lists(crawl: Crawl) -> list[int]:
+    """Save every session's measure list; return the ids of the measures listed."""
     measure_ids: list[int] = []
-    for entry in reporter.progress(sessions, total=len(sessions), desc="Sessions", unit="pages"):
-        url = measure_list_url(base_url, entry.key)
-        try:
-            page = client.get(url)
-        except FetchError as error:
-            recorder.failed(url, error)
-            continue
-        parsed = parse_measure_list(page.body, url)
-        sessions.extend(walk.add(parsed.navigation))
+    for listed, parsed in crawl_lists(crawl, MEASURE_LISTS):
         if not parsed.elections:
-            reporter.say(f"No measures are listed for the session {entry.key} ({url})")
-        recorder.saved(save_measure_list(parsed, entry.key, url, page.fetched_at, base_url))
+            crawl.reporter.say(
+                f"No measures are listed for the session {listed.entry.key} ({listed.source.url})"
+            )
+        session = listed.entry.key
+        crawl.recorder.saved(save_measure_list(parsed, session, listed.source, crawl.base_url))
         measure_ids.extend(m.measure_id for e in parsed.elections for m in e.measures)
     return measure_ids
 
 
-def _scrape_details(
-    client: WebsiteClient,
-    base_url: str,
-    measure_ids: list[int],
-    recorder: ScrapeRecorder,
-    reporter: Reporter,
-) -> None:
+def _scrape_details(crawl: Crawl, measure_ids: list[int]) -> None:
+    """Save the committees of every measure whose detail page can be read."""
     propositions = Proposition.objects.in_bulk(measure_ids, field_name="measure_id")
-    reporter.say(f"Scraping the committees of {len(measure_ids)} measures")
-    for measure_id in reporter.progress(
+    crawl.reporter.say(f"Scraping the committees of {len(measure_ids)} measures")
+    progress = crawl.reporter.progress(
         measure_ids, total=len(measure_ids), desc="Measures", unit="pages"
-    ):
+    )
+    for measure_id in progress:
         proposition = propositions[measure_id]
-        url = proposition.detail_url
-        try:
-            page = client.get(url)
-        except FetchError as error:
-            recorder.failed(url, error)
-            continue
-        detail = parse_measure_detail(page.body, url)
-        recorder.saved(save_measure_detail(proposition, detail, url, page.fetched_at, base_url))
+        read = crawl.read_or_skip(proposition.detail_url, parse_measure_detail)
+        if read is not None:
+            detail, source = read
+            crawl.recorder.saved(save_measure_detail(proposition, detail, source, crawl.base_url))
 
 
 @transaction.atomic
-def save_measure_list(
-    parsed: MeasureList, session: int, url: str, scraped_at: datetime, base_url: str
-) -> int:
+def save_measure_list(parsed: MeasureList, session: int, source: Source, base_url: str) -> int:
     """Make one session's elections and measures match its page; committees are left alone."""
     kept_elections, kept_measures = [], []
     for election_order, listed in enumerate(parsed.elections):
@@ -121,8 +106,7 @@ def save_measure_list(
                 "type": parts.type,
                 "date": parts.date,
                 "sort_order": election_order,
-                "url": url,
-                "scraped_at": scraped_at,
+                **source.fields(),
             },
         )
         kept_elections.append(election.pk)
@@ -135,8 +119,7 @@ def save_measure_list(
                     "name": measure.name,
                     "sort_order": order,
                     "detail_url": measure_detail_url(base_url, measure.measure_id, measure.session),
-                    "url": url,
-                    "scraped_at": scraped_at,
+                    **source.fields(),
                 },
             )
             kept_measures.append(measure.measure_id)
@@ -147,7 +130,7 @@ def save_measure_list(
 
 @transaction.atomic
 def save_measure_detail(
-    proposition: Proposition, detail: MeasureDetail, url: str, scraped_at: datetime, base_url: str
+    proposition: Proposition, detail: MeasureDetail, source: Source, base_url: str
 ) -> int:
     """Replace one measure's committees with what its detail page shows."""
     proposition.committees.all().delete()
@@ -159,11 +142,10 @@ def save_measure_detail(
             name=committee.name,
             position=committee.position,
             filer_id=committee.filer_id,
-            detail_url=site_url(base_url, committee.detail_path) if committee.detail_path else "",
-            url=url,
-            scraped_at=scraped_at,
+            detail_url=detail_url(base_url, committee.detail_path),
+            **source.fields(),
         )
         for position, committee in enumerate(detail.committees)
     )
-    Proposition.objects.filter(pk=proposition.pk).update(committees_scraped_at=scraped_at)
+    Proposition.objects.filter(pk=proposition.pk).update(committees_scraped_at=source.scraped_at)
     return len(detail.committees)

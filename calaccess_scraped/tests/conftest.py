@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 
 from calaccess_scraped.fetching import client
 from calaccess_scraped.fetching.cache import PageCache
 from calaccess_scraped.fetching.client import CacheMode, WebsiteClient
+from calaccess_scraped.scraping.crawl import Crawl
+from calaccess_scraped.tests.parsed import parse_once
 from calaccess_scraped.tests.website import CapturedPage, serve_website
 
 
@@ -33,8 +36,19 @@ def make_client(data_dir) -> Callable[..., WebsiteClient]:
 
 
 @pytest.fixture
-def scrape_settings(settings, data_dir, http_server, monkeypatch):
-    """Point the scrapers at the local server, without rate limit and with quick retries."""
+def scrapers_parse_once(monkeypatch) -> None:
+    """Let the scrapers parse each distinct page once per test session (see ``tests.parsed``)."""
+    read = Crawl.read
+
+    def read_once(crawl: Crawl, url: str, parser: Callable, *args):
+        return read(crawl, url, partial(parse_once, parser), *args)
+
+    monkeypatch.setattr(Crawl, "read", read_once)
+
+
+@pytest.fixture
+def scrape_settings(settings, data_dir, http_server, monkeypatch, scrapers_parse_once):
+    """Point the scrapers at the local server: no rate limit, quick retries, pages parsed once."""
     settings.CALACCESS_WEBSITE_URL = http_server.url
     settings.CALACCESS_SCRAPER_RATE = 0
     settings.CALACCESS_HTTP_RETRIES = 1

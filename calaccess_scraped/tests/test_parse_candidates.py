@@ -6,9 +6,10 @@ from itertools import groupby
 
 import pytest
 
-from calaccess_scraped.parsing.candidates import parse_candidate_list, parse_election_navigation
+from calaccess_scraped.parsing.candidates import ELECTION_NAVIGATION, parse_candidate_list
 from calaccess_scraped.parsing.election_names import parse_candidate_election_name
 from calaccess_scraped.parsing.html import clean
+from calaccess_scraped.tests.parsed import parse_once
 from calaccess_scraped.tests.website import captured_pages
 
 PAGES = captured_pages("candidates")
@@ -38,7 +39,7 @@ def test_every_captured_candidate_page_is_tested():
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.key))
 def test_candidates_match_the_reference(page):
-    parsed = parse_candidate_list(page.body(), page.path, page.key)
+    parsed = parse_once(parse_candidate_list, page.body(), page.path, page.key)
     expected = page.expected()
     mine = [(c.office, c.name, c.filer_id) for c in parsed.candidates]
     reference = [
@@ -56,7 +57,7 @@ def test_candidates_match_the_reference(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.key))
 def test_election_names_match_the_reference_by_exact_id(page):
-    parsed = parse_candidate_list(page.body(), page.path, page.key)
+    parsed = parse_once(parse_candidate_list, page.body(), page.path, page.key)
     reference = page.expected()["CandidateElectionItem"][0]
     as_given = (reference["name"], reference["year"])
     wrong, (name, year) = WRONG_REFERENCE_ELECTIONS.get(page.key, (as_given, as_given))
@@ -70,7 +71,7 @@ def test_candidates_keep_page_order_within_an_office():
     page = next(page for page in PAGES if page.key == 1)
     senate_01 = [
         (c.name, c.filer_id)
-        for c in parse_candidate_list(page.body(), page.path, 1).candidates
+        for c in parse_once(parse_candidate_list, page.body(), page.path, 1).candidates
         if c.office == "STATE SENATE 01"
     ]
     assert senate_01[:4] == [
@@ -85,8 +86,8 @@ def test_both_navigation_link_styles_are_read():
     older = next(page for page in PAGES if page.key == 1)  # list.aspx?view=certified&electNav=N
     newer = next(page for page in PAGES if page.key == 195)  # list.aspx?electNav=N (2025)
     assert b"list.aspx?electNav=" in newer.body()
-    older_nav = parse_election_navigation(older.body(), older.path)
-    newer_nav = parse_election_navigation(newer.body(), newer.path)
+    older_nav = parse_once(ELECTION_NAVIGATION.parse, older.body(), older.path)
+    newer_nav = parse_once(ELECTION_NAVIGATION.parse, newer.body(), newer.path)
     assert len(older_nav.entries) == 94
     assert len(newer_nav.entries) == 106
     assert {e.key for e in older_nav.entries} < {e.key for e in newer_nav.entries}
@@ -97,7 +98,7 @@ def test_both_navigation_link_styles_are_read():
 
 def test_a_collapsed_navigation_offers_its_expander():
     page = next(page for page in PAGES if page.key == 123)
-    navigation = parse_election_navigation(page.body(), page.path)
+    navigation = parse_once(ELECTION_NAVIGATION.parse, page.body(), page.path)
     assert [(e.key, e.label) for e in navigation.entries] == [(123, "2022 GENERAL")]
     assert navigation.expanders == (122,)
 

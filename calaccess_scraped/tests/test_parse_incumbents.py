@@ -8,7 +8,8 @@ import pytest
 
 from calaccess_scraped.parsing.election_names import parse_short_date
 from calaccess_scraped.parsing.html import clean
-from calaccess_scraped.parsing.incumbents import parse_incumbent_list, parse_session_navigation
+from calaccess_scraped.parsing.incumbents import SESSION_NAVIGATION, parse_incumbent_list
+from calaccess_scraped.tests.parsed import parse_once
 from calaccess_scraped.tests.website import captured_pages
 
 PAGES = captured_pages("incumbents")
@@ -26,7 +27,7 @@ def test_every_captured_incumbent_page_is_tested():
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.key))
 def test_session_elections_match_the_reference_plus_runoffs(page):
-    parsed = parse_incumbent_list(page.body(), page.path)
+    parsed = parse_once(parse_incumbent_list, page.body(), page.path)
     assert parsed.session == page.key
     assert [e.number for e in parsed.elections] == list(range(1, len(parsed.elections) + 1))
     runoffs = [e for e in parsed.elections if e.name == "SPECIAL ELECTION RUNOFF"]
@@ -38,7 +39,7 @@ def test_session_elections_match_the_reference_plus_runoffs(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.key))
 def test_incumbents_match_the_reference(page):
-    parsed = parse_incumbent_list(page.body(), page.path)
+    parsed = parse_once(parse_incumbent_list, page.body(), page.path)
     linked = [
         (p.category, p.office, p.name, p.filer_id, p.detail_path)
         for p in parsed.incumbents
@@ -61,7 +62,7 @@ def test_incumbents_match_the_reference(page):
 
 def test_runoff_dates_are_read():
     page = next(page for page in PAGES if page.key == 2025)
-    elections = parse_incumbent_list(page.body(), page.path).elections
+    elections = parse_once(parse_incumbent_list, page.body(), page.path).elections
     assert [(e.number, e.name, e.date) for e in elections[2:4]] == [
         (3, "SPECIAL ELECTION RUNOFF", date(2025, 4, 29)),
         (4, "SPECIAL ELECTION RUNOFF", date(2025, 4, 29)),
@@ -70,15 +71,14 @@ def test_runoff_dates_are_read():
 
 def test_the_newest_session_page_links_to_the_history():
     page = next(page for page in PAGES if page.key == 2025)
-    navigation = parse_session_navigation(page.body(), page.path)
+    navigation = parse_once(SESSION_NAVIGATION.parse, page.body(), page.path)
     assert [(e.key, e.label, e.selected) for e in navigation.entries] == [
         (2025, "2025 through 2026", True)
     ]
     assert navigation.expanders == (2023,)
     history = next(page for page in PAGES if page.key == 2023)
-    assert [e.key for e in parse_session_navigation(history.body(), history.path).entries] == list(
-        range(2025, 1997, -2)
-    )
+    older = parse_once(SESSION_NAVIGATION.parse, history.body(), history.path)
+    assert [e.key for e in older.entries] == list(range(2025, 1997, -2))
 
 
 @pytest.mark.parametrize(

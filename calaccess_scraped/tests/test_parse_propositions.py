@@ -10,6 +10,7 @@ from calaccess_scraped.parsing.election_names import parse_measure_election_name
 from calaccess_scraped.parsing.html import clean, query_int
 from calaccess_scraped.parsing.measure_committees import parse_measure_detail
 from calaccess_scraped.parsing.propositions import parse_measure_list
+from calaccess_scraped.tests.parsed import parse_once
 from calaccess_scraped.tests.website import captured_pages
 
 LISTS = captured_pages("propositions")
@@ -25,7 +26,7 @@ def test_every_captured_measure_page_is_tested():
 
 @pytest.mark.parametrize("page", LISTS, ids=lambda page: str(page.key))
 def test_measure_lists_match_the_reference(page):
-    parsed = parse_measure_list(page.body(), page.path)
+    parsed = parse_once(parse_measure_list, page.body(), page.path)
     expected = page.expected()
     assert [e.name for e in parsed.elections] == [
         clean(row["name"]) for row in expected["PropositionElectionItem"]
@@ -46,7 +47,7 @@ def test_measure_lists_match_the_reference(page):
 
 @pytest.mark.parametrize("page", DETAILS, ids=lambda page: str(page.key))
 def test_measure_committees_match_the_reference(page):
-    parsed = parse_measure_detail(page.body(), page.path)
+    parsed = parse_once(parse_measure_detail, page.body(), page.path)
     mine = [(c.committee_id, c.name, c.position, c.filer_id) for c in parsed.committees]
     reference = [
         (int(row["id"]), clean(row["name"]), clean(row["position"]), query_int(row["url"], "id"))
@@ -60,9 +61,8 @@ def test_measure_committees_match_the_reference(page):
 def test_text_is_decoded_as_utf8_despite_the_declared_charset():
     page = next(page for page in LISTS if page.key == 2017)
     assert b"charset=windows-1252" in page.body()
-    names = [
-        m.name for e in parse_measure_list(page.body(), page.path).elections for m in e.measures
-    ]
+    elections = parse_once(parse_measure_list, page.body(), page.path).elections
+    names = [measure.name for election in elections for measure in election.measures]
     assert any("CHILDREN\u2019S HEALTH CARE" in name for name in names)
     assert not any("\u00e2\u20ac" in name for name in names)  # no mojibake
 
@@ -70,14 +70,14 @@ def test_text_is_decoded_as_utf8_despite_the_declared_charset():
 def test_names_are_stripped_and_collapsed():
     page = next(page for page in DETAILS if page.key == 1470889)
     assert "\n" in page.body().decode()[page.body().decode().find("measureName") :][:200]
-    name = parse_measure_detail(page.body(), page.path).name
+    name = parse_once(parse_measure_detail, page.body(), page.path).name
     assert name.startswith("PROPOSITION 002 - AB 247 (CH. 81, 2024) MURATSUCHI.")
     assert "\n" not in name and "  " not in name
 
 
 def test_a_measure_without_committees_is_empty_not_an_error():
     page = next(page for page in DETAILS if page.key == 1007683)
-    assert parse_measure_detail(page.body(), page.path).committees == ()
+    assert parse_once(parse_measure_detail, page.body(), page.path).committees == ()
 
 
 @pytest.mark.parametrize(
