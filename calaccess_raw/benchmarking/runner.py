@@ -15,13 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from time import perf_counter
+from typing import Any
 
 from .child import run_stage
 from .databases import scratch_database, scratch_settings
 from .errors import BenchmarkError, RowsLost
 from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures
 from .generation import DEFAULT_MIX, GeneratedTable, generate_export, share_rows
-from .sample import read_sample
+from .sample import SampleTable, read_sample
 from .targets import check_targets
 
 
@@ -67,36 +68,40 @@ def run_benchmark(plan: BenchmarkPlan, say: Callable[[str], None] = print) -> Re
         }
         for size in plan.sizes:
             folder = work / f"{size}-rows"
-            say(f"Generating {size:,} rows of {', '.join(plan.tables)} in {folder}.")
-            start = perf_counter()
-            generated = generate_export(samples, share_rows(size, plan.mix), folder / "tsv")
-            report.generated.append(_generated_figures(generated, perf_counter() - start))
-            expected = {table.name: table.rows for table in generated}
-            say(f"Cleaning {size:,} rows.")
-            clean = _measure(
-                "clean",
-                {"tsv_dir": str(folder / "tsv"), "csv_dir": str(folder / "csv")},
-                plan,
-                folder,
-                expected,
-            )
-            for vendor, settings in databases.items():
-                say(f"Loading {size:,} rows into {vendor}.")
-                with scratch_database(settings, plan.tables):
-                    request = {
-                        "csv_dir": str(folder / "csv"),
-                        "work_dir": str(folder),
-                        "database": settings,
-                    }
-                    load = _measure("load", request, plan, folder, expected, "stored_rows")
-                    floor = None
-                    if vendor == "postgresql":
-                        say(f"Measuring PostgreSQL's COPY floor for {size:,} rows.")
-                        floor = _measure("floor", request, plan, folder, expected)
-                report.runs.append(DatabaseRun(vendor, size, clean, load, floor))
+            _measure_size(plan, samples, size, folder, databases, report, say)
             shutil.rmtree(folder)
     report.targets = check_targets(report)
     return report
+
+
+def _measure_size(
+    plan: BenchmarkPlan,
+    samples: dict[str, SampleTable],
+    size: int,
+    folder: Path,
+    databases: dict[str, dict[str, Any]],
+    report: Report,
+    say: Callable[[str], None],
+) -> None:
+    """Generate ``size`` rows in ``folder``, clean them once, load them into every database."""
+    say(f"Generating {size:,} rows of {', '.join(plan.tables)} in {folder}.")
+    start = perf_counter()
+    generated = generate_export(samples, share_rows(size, plan.mix), folder / "tsv")
+    report.generated.append(_generated_figures(generated, perf_counter() - start))
+    expected = {table.name: table.rows for table in generated}
+    say(f"Cleaning {size:,} rows.")
+    request = {"tsv_dir": str(folder / "tsv"), "csv_dir": str(folder / "csv")}
+    clean = _measure("clean", request, plan, folder, expected)
+    for vendor, settings in databases.items():
+        say(f"Loading {size:,} rows into {vendor}.")
+        request = {"csv_dir": str(folder / "csv"), "work_dir": str(folder), "database": settings}
+        with scratch_database(settings, plan.tables):
+            load = _measure("load", request, plan, folder, expected, "stored_rows")
+            floor = None
+            if vendor == "postgresql":
+                say(f"Measuring PostgreSQL's COPY floor for {size:,} rows.")
+                floor = _measure("floor", request, plan, folder, expected)
+        report.runs.append(DatabaseRun(vendor, size, clean, load, floor))
 
 
 def _measure(

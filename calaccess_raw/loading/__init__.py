@@ -26,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.apps import apps
-from django.db import connections
+from django.db import connections, router
 
 from calaccess_raw import paths
 from calaccess_raw.models import RawDataModel, get_raw_model
@@ -83,12 +83,15 @@ def resolve_model(
 def loader_for(
     model: str | type[RawDataModel],
     csv_path: Path | str | None = None,
-    using: str = "default",
+    using: str | None = None,
     error_log_path: Path | None = None,
 ) -> Loader:
-    """The loader of the connection's database for one model and CSV (default: the cleaned file)."""
+    """The loader of the connection's database for one model and CSV (default: the cleaned file).
+
+    Without ``using``, the database is the one Django's routers pick for writing the model.
+    """
     model = resolve_model(model)
-    connection = connections[using]
+    connection = connections[using or router.db_for_write(model)]
     try:
         loader_class = LOADERS[connection.vendor]
     except KeyError:
@@ -105,7 +108,7 @@ def loader_for(
 def load_table(
     model: str | type[RawDataModel],
     csv_path: Path | str | None = None,
-    using: str = "default",
+    using: str | None = None,
 ) -> LoadResult:
     """Replace a raw table's contents with its cleaned CSV; see the module's docstring."""
     return loader_for(model, csv_path, using).load()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import router
+
 from calaccess_raw.models import RAW_DATA_MODELS
 
 
@@ -26,8 +28,11 @@ class RawDataTotals:
         return [table for table, count in self.records.items() if not count]
 
 
-def total_raw_data(using: str = "default") -> RawDataTotals:
+def total_raw_data(using: str | None = None) -> RawDataTotals:
     """Count the rows of every raw table."""
     return RawDataTotals(
-        {model.schema.name: model.objects.using(using).count() for model in RAW_DATA_MODELS}
+        {
+            model.schema.name: model.objects.using(using or router.db_for_read(model)).count()
+            for model in RAW_DATA_MODELS
+        }
     )

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
+from django.db import router
+
 from calaccess_raw import paths
 from calaccess_raw.models import RawDataModel
 
@@ -36,10 +38,14 @@ class VerifyResult:
 def verify_table(
     model: str | type[RawDataModel],
     csv_path: Path | str | None = None,
-    using: str = "default",
+    using: str | None = None,
 ) -> VerifyResult:
-    """Compare each loaded row of a raw table with its CSV; raise at the first difference."""
+    """Compare each loaded row of a raw table with its CSV; raise at the first difference.
+
+    Without ``using``, rows are read from the database Django's routers pick for the model.
+    """
     model = resolve_model(model)
+    using = using or router.db_for_read(model)
     table = model.schema
     path = Path(csv_path) if csv_path else paths.csv_path(table.name)
     fields = read_header(path, table) or table.fields
