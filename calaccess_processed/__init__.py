@@ -1,1 +1,1 @@
-"""Processed CAL-ACCESS data: clean filings and Open Civic Data election models, and the full update."""
+"""Processed CAL-ACCESS data: clean filings, Open Civic Data elections, and the full update."""

@@ -7,6 +7,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "django_commander.tests.example_app"]  # noqa
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A second database, for the test that routes the raw tables to a database of their own.
-DATABASES["raw_routed"] = _database_from_url(
+DATABASES["raw_routed"] = _database_from_url(  # noqa: F405
     f"sqlite:///{Path(CALACCESS_DATA_DIR) / 'raw_routed.sqlite3'}"  # noqa: F405
 )

@@ -1,1 +1,1 @@
-"""Raw CAL-ACCESS data: download, extract, clean, load, verify and report every table of the export."""
+"""Raw CAL-ACCESS data: download, extract, clean, load, verify and report every exported table."""

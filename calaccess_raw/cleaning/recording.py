@@ -26,12 +26,7 @@ def record_clean_start(raw_file: RawDataFile, started: datetime) -> None:
 
 
 def record_clean_finish(raw_file: RawDataFile, result: CleanResult, finished: datetime) -> None:
-    """Store the cleaner's counts; the finish time is written last, with them.
-
-    Rows repaired by joining a value split by a tab (``result.repaired_tab_records``) are not
-    stored yet: :class:`RawDataFile` has no field for them. They are single-line rows, so the
-    stored counts still account for every line.
-    """
+    """Store the cleaner's counts; the finish time is written last, with them."""
     raw_file.clean_records_count = result.clean_rows
     raw_file.clean_columns_count = result.header_fields
     raw_file.clean_file_size = result.csv_size
@@ -39,6 +34,7 @@ def record_clean_finish(raw_file: RawDataFile, result: CleanResult, finished: da
     raw_file.blank_line_count = result.blank_lines
     raw_file.repaired_records_count = result.repaired_records
     raw_file.repaired_lines_count = result.repaired_lines
+    raw_file.repaired_tab_records_count = result.repaired_tab_records
     raw_file.clean_finish_datetime = finished
     raw_file.save(
         update_fields=[
@@ -49,6 +45,7 @@ def record_clean_finish(raw_file: RawDataFile, result: CleanResult, finished: da
             "blank_line_count",
             "repaired_records_count",
             "repaired_lines_count",
+            "repaired_tab_records_count",
             "clean_finish_datetime",
         ]
     )

@@ -8,7 +8,7 @@ from django_commander.base import BasicCommand
 
 
 class ArchiveRawData(BasicCommand):
-    """Save the latest release's cleaned CSVs (zipped) and error logs to Django's default storage."""
+    """Save the latest release's clean CSVs (zipped) and error logs to Django's default storage."""
 
     def run(self) -> dict[str, str]:
         version = RawDataVersion.objects.order_by("-release_datetime").first()

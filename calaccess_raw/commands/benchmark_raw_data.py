@@ -43,7 +43,7 @@ class BenchmarkRawData(BasicCommand):
         parser.add_argument(
             "--tables",
             help="Comma-separated tables to generate, rows shared equally (default: "
-            + ", ".join(f"{name} {weight}%" for name, weight in DEFAULT_MIX)
+            + ", ".join(f"{name} {weight}%%" for name, weight in DEFAULT_MIX)
             + ").",
         )
         parser.add_argument(

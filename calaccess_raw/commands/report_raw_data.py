@@ -30,7 +30,11 @@ class ReportRawData(BasicCommand):
         version = RawDataVersion.objects.order_by("-release_datetime").first()
         if version is None:
             raise NothingToReport("no release has been downloaded yet; run the update first")
-        default = Path(conf.get("CALACCESS_DATA_DIR"), "reports", f"{version.release_datetime:%Y-%m-%d_%H-%M-%S}.csv")
+        default = Path(
+            conf.get("CALACCESS_DATA_DIR"),
+            "reports",
+            f"{version.release_datetime:%Y-%m-%d_%H-%M-%S}.csv",
+        )
         path = Path(self.options["output"]) if self.options["output"] else default
         count = write_report(version, path)
         self.say(f"Wrote the report of {count} files of the {version} release to {path}.")

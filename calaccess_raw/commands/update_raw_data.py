@@ -74,7 +74,9 @@ class UpdateRawData(PipelineCommand):
         for table in tables:
             model = schema.load().table(table).model_name
             yield Step("clean_raw_file", {"file_name": table}, {"keep_file": keep})
-            yield Step("load_raw_file", {"model": model}, {"keep_file": True, "app": self.options["app"]})
+            yield Step(
+                "load_raw_file", {"model": model}, {"keep_file": True, "app": self.options["app"]}
+            )
             yield Step("verify_raw_file", {"model": model}, {"app": self.options["app"]})
         if conf.get("CALACCESS_STORE_ARCHIVE"):
             yield Step("archive_raw_data")

@@ -15,6 +15,7 @@ table. Errors are handled per value, never per table:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -109,6 +110,13 @@ class TypedRows:
             yield line
 
     def __iter__(self) -> Iterator[tuple]:
+        with contextlib.closing(self.batches()) as batches:  # a closed iteration closes the file
+            for batch in batches:
+                yield from batch
+
+    def batches(self) -> Iterator[list[tuple]]:
+        """The typed rows a batch at a time: a consumer taking them whole (``executemany`` over
+        ``itertools.chain``) iterates in C, without a Python frame per row."""
         width = len(self.fields)
         with open(self.path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(self._lines(handle) if self._has_nul() else handle)
@@ -131,21 +139,22 @@ class TypedRows:
                     batch.append(row)
                     lines.append(reader.line_num)
                     if len(batch) == self.batch_size:
-                        yield from self._typed(batch, lines)
+                        yield self._typed(batch, lines)
                         batch, lines = [], []
             except UnicodeDecodeError as error:
                 raise NotUTF8(
                     f"{self.path.name}: not UTF-8 after line {reader.line_num} ({error.reason})"
                 ) from None
         if batch:
-            yield from self._typed(batch, lines)
+            yield self._typed(batch, lines)
         self._log_sorted([])
 
-    def _typed(self, batch: list[list[str]], lines: list[int]) -> Iterator[tuple]:
+    def _typed(self, batch: list[list[str]], lines: list[int]) -> list[tuple]:
         columns: list[Sequence[object]] = list(zip(*batch, strict=True))
         errors: list[tuple[int, int, str, str]] = []  # position in batch, column, value, reason
+        longest_row = max(map(len, map("".join, batch)))  # no value is longer than its row
         for index, limit in self._text_limits:
-            if len(max(columns[index], key=len)) > limit:
+            if limit < longest_row and max(map(len, columns[index])) > limit:
                 columns[index] = self._blank_overlong(columns[index], index, limit, errors)
         for index, fast, convert in self._converters:
             typed = fast(columns[index]) if fast is not None else None
@@ -155,7 +164,7 @@ class TypedRows:
         self._log_sorted([(lines[position], *details) for position, *details in errors])
         self.rows += len(batch)
         self._batch_lines = lines
-        yield from zip(*columns, strict=True)
+        return list(zip(*columns, strict=True))
 
     def _log_sorted(self, errors: list[tuple[int, int, str, str]]) -> None:
         """Log (line, column index, value, reason) errors in line order, with pending row errors."""

@@ -10,6 +10,8 @@ connections see either the old table or the new one.
 
 from __future__ import annotations
 
+import itertools
+
 from django.db import transaction
 
 from calaccess_raw.schema import Field
@@ -44,7 +46,7 @@ class SQLiteLoader(Loader):
                     cursor.execute(f"DROP INDEX {self.quote(name)}")
                 cursor.execute(f"DELETE FROM {table}")
                 cursor.execute("DELETE FROM sqlite_sequence WHERE name = ?", [self.table.name])
-                cursor.executemany(insert, rows)
+                cursor.executemany(insert, itertools.chain.from_iterable(rows.batches()))
                 for _name, definition in indexes:
                     cursor.execute(definition)
             finally:

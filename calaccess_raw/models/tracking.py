@@ -197,6 +197,11 @@ class RawDataFile(models.Model):
     repaired_lines_count = fields.IntegerField(
         null=True, blank=True, help_text="Physical TSV lines those repaired records spanned."
     )
+    repaired_tab_records_count = fields.IntegerField(
+        null=True,
+        blank=True,
+        help_text="Single-line rows rebuilt by joining a value split by a tab typed inside it.",
+    )
     download_file_size = fields.BigIntegerField(null=True, blank=True, help_text="Bytes of TSV.")
     clean_records_count = fields.IntegerField(null=True, blank=True)
     clean_columns_count = fields.IntegerField(null=True, blank=True)

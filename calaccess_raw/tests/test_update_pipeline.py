@@ -1,10 +1,11 @@
-"""``updatecalaccessrawdata`` end to end: the real sample export, served over HTTP, into the database.
+"""``updatecalaccessrawdata`` end to end: the real sample export, over HTTP, into the database.
 
 Runs on whichever database ``DATABASE_URL`` names (CI runs it on SQLite, PostgreSQL and MariaDB).
 """
 
 from __future__ import annotations
 
+import csv
 import zipfile
 from datetime import UTC, datetime, timedelta
 from io import StringIO
@@ -77,6 +78,11 @@ def test_update_loads_every_table_and_accounts_for_every_line(export_server):
         )
         assert accounted == lines[table], table
     assert version.load_record_count == sum(f.load_records_count for f in files.values())
+    # The sample's rows split by a tab: two repaired (S496_CD), four ambiguous and logged.
+    assert files["S496_CD"].repaired_tab_records_count == 2
+    logged = {table: file.error_count for table, file in files.items() if file.error_count}
+    assert logged == {"LEXP_CD": 2, "LPAY_CD": 1, "S401_CD": 1}
+    assert version.error_count == 4
     assert "Loaded" in output
 
 
@@ -109,7 +115,9 @@ def test_interrupted_update_resumes_at_the_file_where_it_stopped(export_server, 
     monkeypatch.setattr(loading, "load_table", flaky_load)
     with pytest.raises(CommandError, match="power cut"):
         update()
-    loads_before = CommandLog.objects.filter(command__name="load_raw_file", status="success").count()
+    loads_before = CommandLog.objects.filter(
+        command__name="load_raw_file", status="success"
+    ).count()
     assert 0 < loads_before < 80
     monkeypatch.setattr(loading, "load_table", real_load)
     output = update()
@@ -184,3 +192,32 @@ def test_truncated_zip_fails_clearly_and_keeps_the_previous_data(export_server):
     with pytest.raises(CommandError, match="not a complete ZIP archive"):
         update()
     assert _count("RcptCd") == before > 0
+
+
+def test_report_and_totals_after_an_update(export_server, tmp_path):
+    update()
+    report = tmp_path / "report.csv"
+    call_command("reportcalaccessrawdata", "--output", str(report), stdout=StringIO())
+    rows = {row["file_name"]: row for row in csv.DictReader(report.open(encoding="utf-8"))}
+    assert len(rows) == 80
+    assert rows["S496_CD"]["repaired_tab_records"] == "2"
+    assert rows["LEXP_CD"]["clean_errors"] == "2"
+    assert rows["RCPT_CD"]["load_share"] == "100.00"
+    out = StringIO()
+    call_command("totalcalaccessrawdata", stdout=out)
+    assert "80" in out.getvalue()
+
+
+def test_archive_keeps_the_release_files_in_storage(export_server, settings, tmp_path):
+    settings.CALACCESS_STORE_ARCHIVE = True
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    update()
+    version = RawDataVersion.objects.get()
+    assert version.download_zip_archive.name.startswith("calaccess/2017-07-01_12-00-00/")
+    assert version.clean_zip_archive.name.endswith(".zip") and version.clean_zip_size > 0
+    with zipfile.ZipFile(version.clean_zip_archive.path) as clean:
+        assert len([n for n in clean.namelist() if n.endswith(".csv")]) == 80
+    with zipfile.ZipFile(version.error_log_zip_archive.path) as logs:
+        assert "clean/LEXP_CD.errors.csv" in logs.namelist()
+    lexp = version.files.get(file_name="LEXP_CD")
+    assert lexp.error_log_archive.name.endswith("LEXP_CD.errors.csv")
