@@ -59,6 +59,8 @@ def _summary(result: CleanResult) -> str:
     if result.header_lines == 0:
         return f"{result.source_path.name} is empty: wrote an empty {result.csv_path.name}."
     repaired = f", {result.repaired_records:,} repaired" if result.repaired_records else ""
+    if result.repaired_tab_records:
+        repaired += f", {result.repaired_tab_records:,} split by a tab joined back"
     return (
         f"Cleaned {result.source_path.name}: {result.clean_rows:,} rows of "
         f"{result.header_fields} columns{repaired}, {result.logged_errors:,} logged, "

@@ -192,8 +192,9 @@ class WebsiteClient:
                 url, f"no answer within {self.timeout:g} seconds after {attempt} attempts"
             ) from error
         except requests.RequestException as error:
-            detail = " ".join(str(error).split())[:200] or type(error).__name__
-            raise ConnectionFailed(url, f"{detail} (after {attempt} attempts)") from error
+            raise ConnectionFailed(
+                url, f"{connection_detail(error)} (after {attempt} attempts)"
+            ) from error
         status = response.status_code
         reason = block_reason(body, status)
         if reason:
@@ -209,3 +210,13 @@ class WebsiteClient:
     def _wait(self) -> None:
         self.limiter.wait()
         self.stats.requests += 1
+
+
+def connection_detail(error: requests.RequestException) -> str:
+    """The root cause of a failed request in a few words (``[Errno 111] Connection refused``)."""
+    cause = error.args[0] if error.args else error
+    text = str(getattr(cause, "reason", None) or cause)
+    marker = "Failed to establish a new connection: "
+    if marker in text:
+        text = text.split(marker, 1)[1]
+    return " ".join(text.split()).rstrip("\"')")[:200] or type(error).__name__

@@ -52,3 +52,21 @@ def test_test_mode_uses_test_parameters_and_options(example_commands):
 def test_test_mode_is_a_shell_option(example_commands):
     parser = example_commands["basic_echo"].argument_parser()
     assert parser.parse_args(["--test"]).test is True
+
+
+def test_test_options_apply_from_the_shell(example_commands):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from django_commander.shell import CommanderShell
+
+    out = StringIO()
+    call_command(CommanderShell.for_command("basic_echo"), "--test", stdout=out)
+    log = CommandLog.objects.get(command__name="basic_echo")
+    assert log.option_values["times"] == 1, "test_options win over untouched defaults"
+    assert out.getvalue().strip() == "echo test"
+
+
+def test_explicit_options_win_over_test_options(example_commands):
+    assert example_commands["basic_echo"](test=True, times=3).run() == "testtesttest"
