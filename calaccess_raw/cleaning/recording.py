@@ -4,25 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from calaccess_raw.models import RawDataFile, RawDataVersion
+from calaccess_raw.models import RawDataFile
 
 from .result import CleanResult
-
-
-def tracked_file(table: str) -> RawDataFile | None:
-    """The latest release's row for ``table`` (created if missing); None if no release is known."""
-    version = RawDataVersion.objects.order_by("-release_datetime").first()
-    if version is None:
-        return None
-    raw_file, _ = RawDataFile.objects.get_or_create(version=version, file_name=table)
-    return raw_file
-
-
-def record_clean_start(raw_file: RawDataFile, started: datetime) -> None:
-    """Mark the cleaning as started and not finished, so a crash reads as "not done"."""
-    raw_file.clean_start_datetime = started
-    raw_file.clean_finish_datetime = None
-    raw_file.save(update_fields=["clean_start_datetime", "clean_finish_datetime"])
 
 
 def record_clean_finish(raw_file: RawDataFile, result: CleanResult, finished: datetime) -> None:

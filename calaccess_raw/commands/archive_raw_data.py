@@ -11,7 +11,7 @@ class ArchiveRawData(BasicCommand):
     """Save the latest release's clean CSVs (zipped) and error logs to Django's default storage."""
 
     def run(self) -> dict[str, str]:
-        version = RawDataVersion.objects.order_by("-release_datetime").first()
+        version = RawDataVersion.objects.latest_release()
         if version is None:
             return {}
         stored = archive_release(version)

@@ -5,11 +5,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from calaccess_raw.cleaning import CleanResult, clean_table, table_name
-from calaccess_raw.cleaning.recording import (
-    record_clean_finish,
-    record_clean_start,
-    tracked_file,
-)
+from calaccess_raw.cleaning.recording import record_clean_finish
+from calaccess_raw.models import RawDataFile
 from django_commander.base import BasicCommand
 
 
@@ -39,11 +36,11 @@ class CleanRawFile(BasicCommand):
 
     def run(self) -> CleanResult:
         table = self.parameters["file_name"]
-        raw_file = tracked_file(table)
+        raw_file = RawDataFile.for_latest_release(table)
         if raw_file is None:
             self.say("No release is tracked (run download_raw_data); counts are not recorded.")
         else:
-            record_clean_start(raw_file, timezone.now())
+            raw_file.mark_started("clean", timezone.now())
         result = clean_table(table, keep_file=self.options["keep_file"])
         if raw_file is not None:
             record_clean_finish(raw_file, result, timezone.now())

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from calaccess_raw import loading, paths
 from calaccess_raw.loading.base import LoadResult
-from calaccess_raw.loading.recording import record_load_finish, record_load_start, tracked_file
-from calaccess_raw.models import get_raw_model
+from calaccess_raw.loading.recording import record_load_finish
+from calaccess_raw.models import RawDataFile, get_raw_model
 from django_commander.base import BasicCommand
 
 
@@ -66,9 +66,9 @@ class LoadRawFile(BasicCommand):
         model = loading.resolve_model(self.parameters["model"], self.options["app"])
         table = model.schema.name
         csv_path = Path(self.options["csv"]) if self.options["csv"] else paths.csv_path(table)
-        raw_file = tracked_file(table)
+        raw_file = RawDataFile.for_latest_release(table)
         if raw_file is not None:
-            record_load_start(raw_file, timezone.now())
+            raw_file.mark_started("load", timezone.now())
         result = loading.load_table(model, csv_path)
         if raw_file is not None:
             record_load_finish(raw_file, result, timezone.now())

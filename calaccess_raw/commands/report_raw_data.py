@@ -27,7 +27,7 @@ class ReportRawData(BasicCommand):
         )
 
     def run(self) -> str:
-        version = RawDataVersion.objects.order_by("-release_datetime").first()
+        version = RawDataVersion.objects.latest_release()
         if version is None:
             raise NothingToReport("no release has been downloaded yet; run the update first")
         default = Path(

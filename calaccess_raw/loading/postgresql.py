@@ -11,15 +11,21 @@ until the new ones are complete, and any failure rolls all of it back:
    ``DateStyle`` is MDY and its time zone California's, blanks are NULL in typed columns and
    ``''`` in text columns (``FORCE_NOT_NULL``). A file that is clean end to end (most tables)
    loads at the speed of a plain COPY;
-3. **checked path**: if PostgreSQL refuses any value (a flag in an integer column, an impossible
-   date, a malformed row), the savepoint is rolled back and the file is loaded again through the
-   Python typing rules (:mod:`calaccess_raw.loading.values`), which log each bad value with its
-   line and store it empty, streaming the typed rows into COPY as CSV (an empty typed value is
-   NULL there too);
-4. indexes are rebuilt, then the transaction commits. Statistics are left to autovacuum, which
+3. **staged path**: if PostgreSQL refuses a value and the table has integer columns (where the
+   export writes yes/no flags, ``Y``/``X``/``N``, which integer input refuses), the savepoint is
+   rolled back and, in a new one, the file is COPYed into a temporary staging table whose integer
+   columns are ``text`` (every other column typed as in the table), then moved into the table by
+   one ``INSERT … SELECT`` that reads the flags by the rule of
+   :mod:`calaccess_raw.loading.values` and casts the rest. Flags never reach Python;
+4. **checked path**: if PostgreSQL still refuses a value (an integer that is neither a number nor
+   a flag, an impossible date, a malformed row), the savepoint is rolled back and the file is
+   loaded again through the Python typing rules (:mod:`calaccess_raw.loading.values`), which log
+   each bad value with its line and store it empty, streaming the typed rows into COPY as CSV (an
+   empty typed value is NULL there too);
+5. indexes are rebuilt, then the transaction commits. Statistics are left to autovacuum, which
    analyses a table this changed soon after: an ``ANALYZE`` here cost as much as the COPY.
 
-Both paths type values the same way for the spellings the export uses. PostgreSQL alone accepts
+All paths type values the same way for the spellings the export uses. PostgreSQL alone accepts
 some others (``Jan 5 2017``, ``NaN``), which the checked path would log.
 """
 
@@ -37,10 +43,15 @@ from calaccess_raw.schema import Field
 
 from .base import Loader, Replaced
 from .rows import TypedRows
+from .values import FLAGS
 
 logger = logging.getLogger("calaccess.raw.load")
 
 CHUNK_SIZE = 1 << 20
+#: The temporary table the staged path COPYs into (dropped after use, and by any rollback).
+STAGING_TABLE = "calaccess_raw_staging"
+#: The characters PostgreSQL's integer input, and Python's ``int``, ignore around a number.
+SPACES = " \t\n\r\f\v"
 #: Typed rows formatted (in C, by the csv module) per write to COPY.
 ROWS_PER_WRITE = 5000
 
@@ -71,12 +82,8 @@ class PostgreSQLLoader(Loader):
             for name, _definition in indexes:
                 cursor.execute(f"DROP INDEX {self.quote(name)}")
             cursor.execute("SET LOCAL DateStyle = 'ISO, MDY'")
-            try:
-                with transaction.atomic(using=alias):
-                    cursor.execute("SET LOCAL TimeZone = 'America/Los_Angeles'")
-                    replaced = Replaced(self._copy_file(cursor, table, fields), "copy")
-            except psycopg.errors.DataError as error:
-                logger.info("%s: COPY refused the file (%s); typing it in Python", table, error)
+            replaced = self._load_in_database(cursor, table, fields)
+            if replaced is None:
                 with transaction.atomic(using=alias):
                     cursor.execute("SET LOCAL TimeZone = 'UTC'")
                     replaced = Replaced(self._copy_rows(cursor, table, fields, rows), "checked")
@@ -85,6 +92,24 @@ class PostgreSQLLoader(Loader):
             cursor.execute("SELECT set_config('DateStyle', %s, true)", [date_style])
             cursor.execute("SELECT set_config('TimeZone', %s, true)", [time_zone])
         return replaced
+
+    def _load_in_database(self, cursor, table: str, fields: tuple[Field, ...]) -> Replaced | None:
+        """Load the file with PostgreSQL typing every value (COPY, then staged if need be).
+
+        Each attempt runs in its own savepoint; None when PostgreSQL refused a value in all.
+        """
+        attempts = [("copy", self._copy_file)]
+        if any(field.type == "IntegerField" for field in fields):
+            attempts.append(("staged", self._copy_staged))
+        for method, attempt in attempts:
+            try:
+                with transaction.atomic(using=self.connection.alias):
+                    cursor.execute("SET LOCAL TimeZone = 'America/Los_Angeles'")
+                    return Replaced(attempt(cursor, table, fields), method)
+            except psycopg.errors.DataError as error:
+                logger.info("%s: %s refused the file (%s)", table, method, error)
+        logger.info("%s: typing the file in Python", table)
+        return None
 
     def _copy_sql(self, table: str, fields: tuple[Field, ...], header: bool) -> str:
         """COPY from CSV: blanks are NULL in typed columns and ``''`` in text columns."""
@@ -105,6 +130,44 @@ class PostgreSQLLoader(Loader):
                 copy.write(chunk)
         return cursor.rowcount
 
+    def _copy_staged(self, cursor, table: str, fields: tuple[Field, ...]) -> int:
+        """COPY the file into a staging table with text integers, then type it into the table.
+
+        The staging table takes its other columns' types (lengths, digits) from the table, so COPY
+        checks them as the fast path does; only integers are left for the ``INSERT … SELECT``.
+        """
+        staging = self.quote(STAGING_TABLE)
+        columns = [
+            f"{self.quote(field.column)}::text AS {self.quote(field.column)}"
+            if field.type == "IntegerField"
+            else self.quote(field.column)
+            for field in fields
+        ]
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {staging} AS SELECT {', '.join(columns)} FROM {table} "
+            "WITH NO DATA"
+        )
+        cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
+        with (
+            open(self.csv_path, "rb") as handle,
+            cursor.copy(self._copy_sql(staging, fields, header=True)) as copy,
+        ):
+            while chunk := handle.read(CHUNK_SIZE):
+                copy.write(chunk)
+        values = [
+            _integer_sql(self.quote(field.column))
+            if field.type == "IntegerField"
+            else self.quote(field.column)
+            for field in fields
+        ]
+        cursor.execute(
+            f"INSERT INTO {table} ({self.column_list(fields)}) "
+            f"SELECT {', '.join(values)} FROM {staging}"
+        )
+        loaded = cursor.rowcount
+        cursor.execute(f"DROP TABLE {staging}")
+        return loaded
+
     def _copy_rows(self, cursor, table: str, fields: tuple[Field, ...], rows: TypedRows) -> int:
         """Truncate and COPY the rows typed by Python, written as CSV a block at a time."""
         cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
@@ -120,3 +183,12 @@ class PostgreSQLLoader(Loader):
                 buffer.seek(0)
                 buffer.truncate()
         return cursor.rowcount
+
+
+def _integer_sql(column: str) -> str:
+    """SQL typing a text column as an integer: flags as 1 or 0, blank as NULL, else a cast.
+
+    A value that is neither makes the cast raise, which sends the file to the checked path.
+    """
+    flags = " ".join(f"WHEN '{flag}' THEN {value}" for flag, value in FLAGS.items())
+    return f"CASE btrim({column}, E'{SPACES}') {flags} WHEN '' THEN NULL ELSE {column}::integer END"

@@ -14,7 +14,7 @@ in Django's default storage under a folder named after the release time (see :fu
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.apps import apps
 from django.db import models
@@ -46,6 +46,10 @@ def human_size(size: int | None) -> str:
 
 class RawDataVersionQuerySet(models.QuerySet):
     """Queries over releases."""
+
+    def latest_release(self) -> RawDataVersion | None:
+        """The newest release recorded, or None before the first download."""
+        return self.order_by("-release_datetime").first()
 
     def completed(self) -> RawDataVersionQuerySet:
         """Releases whose full update finished (after it last started)."""
@@ -235,6 +239,23 @@ class RawDataFile(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @classmethod
+    def for_latest_release(cls, table: str) -> RawDataFile | None:
+        """The newest release's row for ``table`` (created if missing); None before any release."""
+        version = RawDataVersion.objects.latest_release()
+        if version is None:
+            return None
+        return cls.objects.get_or_create(version=version, file_name=table)[0]
+
+    def mark_started(self, stage: str, started: datetime) -> None:
+        """Record that ``stage`` ("clean" or "load") started and has not finished.
+
+        The finish time is cleared, so a crash part-way reads as "not done".
+        """
+        setattr(self, f"{stage}_start_datetime", started)
+        setattr(self, f"{stage}_finish_datetime", None)
+        self.save(update_fields=[f"{stage}_start_datetime", f"{stage}_finish_datetime"])
 
     @property
     def model(self) -> type[models.Model] | None:

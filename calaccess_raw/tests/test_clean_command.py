@@ -64,13 +64,15 @@ def test_rows_with_a_value_split_by_a_tab_are_repaired_and_counted_as_rows(data_
     output = clean("S496_CD")
 
     assert output.splitlines() == [
-        "Cleaned S496_CD.TSV: 1,000 rows of 12 columns, 0 logged, 0 blank lines skipped."
+        "Cleaned S496_CD.TSV: 1,000 rows of 12 columns, 2 split by a tab joined back, "
+        "0 logged, 0 blank lines skipped."
     ]
     assert not paths.clean_errors_path("S496_CD").exists()
     row = RawDataFile.objects.get(version=version, file_name="S496_CD")
     assert (row.clean_records_count, row.error_count) == (1000, 0)
     # Repaired on their own line: single-line rows, not records rebuilt from several lines.
     assert (row.repaired_records_count, row.repaired_lines_count) == (0, 0)
+    assert row.repaired_tab_records_count == 2
 
 
 def test_keep_file_keeps_the_tsv_and_the_extract_counts_stay(data_dir, version):
