@@ -37,7 +37,7 @@ import itertools
 import logging
 
 import psycopg
-from django.db import transaction
+from django.db import DataError, transaction
 
 from calaccess_raw.schema import Field
 
@@ -106,7 +106,7 @@ class PostgreSQLLoader(Loader):
                 with transaction.atomic(using=self.connection.alias):
                     cursor.execute("SET LOCAL TimeZone = 'America/Los_Angeles'")
                     return Replaced(attempt(cursor, table, fields), method)
-            except psycopg.errors.DataError as error:
+            except (psycopg.errors.DataError, DataError) as error:  # COPY's, execute's
                 logger.info("%s: %s refused the file (%s)", table, method, error)
         logger.info("%s: typing the file in Python", table)
         return None

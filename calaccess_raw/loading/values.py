@@ -38,7 +38,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from calaccess_raw.schema import Field
@@ -95,6 +95,8 @@ def decimal_converter(max_digits: int, decimal_places: int) -> Converter:
     whole_digits = max_digits - decimal_places
     already_fits = re.compile(rf"-?\d{{1,{whole_digits}}}(?:\.\d{{0,{decimal_places}}})?").fullmatch
     quantum = Decimal(1).scaleb(-decimal_places)
+    #: Enough precision to round any value that passed the size check (default context: 28).
+    rounding = Context(prec=max_digits + 1, rounding=ROUND_HALF_UP)
 
     def to_decimal(text: str) -> str | None:
         if already_fits(text):
@@ -108,7 +110,11 @@ def decimal_converter(max_digits: int, decimal_places: int) -> Converter:
             raise BadValue("not a decimal number") from None
         if not number.is_finite():
             raise BadValue("not a decimal number")
-        number = number.quantize(quantum, rounding=ROUND_HALF_UP)
+        # Checked before and after rounding: before, so that a huge value cannot overflow the
+        # rounding's precision; after, because rounding can carry into one more digit (…9.995).
+        if number and number.adjusted() >= whole_digits:
+            raise BadValue(f"more than {whole_digits} digits before the point")
+        number = number.quantize(quantum, context=rounding)
         if number and number.adjusted() >= whole_digits:
             raise BadValue(f"more than {whole_digits} digits before the point")
         return str(number)

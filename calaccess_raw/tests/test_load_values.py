@@ -83,8 +83,11 @@ def test_decimals_are_rounded_like_the_databases_and_limited():
     assert to_decimal("-0.125") == "-0.13"
     assert to_decimal(".5") == "0.50"
     assert to_decimal(" 12 ") == "12.00"
-    with pytest.raises(BadValue, match="12 digits"):
-        to_decimal("1234567890123")
+    assert to_decimal("1e-400") == "0.00"
+    assert to_decimal("99999999999.994") == "99999999999.99"
+    for too_big in ["1234567890123", "999999999999.995", "1" * 40, "1e400", "-1E999999999"]:
+        with pytest.raises(BadValue, match="12 digits"):
+            to_decimal(too_big)
     with pytest.raises(BadValue, match="not a decimal"):
         to_decimal("$250")
 
