@@ -5,9 +5,11 @@ MySQL commits implicitly around DDL, so one transaction cannot cover a reload. I
 1. a shadow table ``<TABLE>__loading`` is created ``LIKE`` the real one and its secondary indexes
    dropped (they are rebuilt in one sorted pass after the load);
 2. the CSV is typed by the Python rules (:mod:`calaccess_raw.loading.values`; bad values are
-   logged and stored empty), written to a temporary tab-separated file with MySQL's escapes and
-   ``\\N`` for NULL, and loaded with ``LOAD DATA LOCAL INFILE``. Any warning MySQL raises would
-   mean a value it silently changed, so a warning fails the load;
+   logged and stored empty), written to a temporary tab-separated file by the ``csv`` module (in
+   C) with a backslash before every tab, newline and backslash inside a value, and loaded with
+   ``LOAD DATA LOCAL INFILE``. A typed column is empty in the file only where its value is NULL
+   (text columns are never NULL), so the load reads typed columns through ``NULLIF(…, '')``.
+   Any warning MySQL raises would mean a value it silently changed, so a warning fails the load;
 3. the indexes are rebuilt on the shadow table, then ``RENAME TABLE`` swaps the shadow for the
    real table atomically: readers see the old rows, then all the new ones. The old table is
    dropped.
@@ -19,6 +21,7 @@ must not be the target of foreign keys (MySQL moves those with the renamed table
 
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 from pathlib import Path
@@ -29,16 +32,6 @@ from calaccess_raw.schema import Field
 from .base import Loader, Replaced
 from .errors import LoadError
 from .rows import TypedRows
-
-ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": "\\0"})
-
-
-def _tsv_field(value: object) -> str:
-    if value is None:
-        return "\\N"
-    if type(value) is str:
-        return value.translate(ESCAPES)
-    return str(value)
 
 
 class MySQLLoader(Loader):
@@ -69,7 +62,7 @@ class MySQLLoader(Loader):
             cursor.execute(
                 f"LOAD DATA LOCAL INFILE %s INTO TABLE {shadow} CHARACTER SET utf8mb4 "
                 "FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' "
-                f"({self.column_list(fields)})",
+                f"{self._targets(fields)}",
                 [str(self.tsv_path)],
             )
             loaded = cursor.rowcount
@@ -105,11 +98,31 @@ class MySQLLoader(Loader):
             dir=paths.load_errors_path(self.table.name).parent,
         )
         self.tsv_path = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for row in rows:
-                out.write("\t".join(map(_tsv_field, row)))
-                out.write("\n")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(
+                out,
+                delimiter="\t",
+                quoting=csv.QUOTE_NONE,
+                quotechar=None,
+                escapechar="\\",
+                lineterminator="\n",
+            )
+            for batch in rows.batches():
+                writer.writerows(batch)
         return self.tsv_path
+
+    def _targets(self, fields: tuple[Field, ...]) -> str:
+        """LOAD DATA's column list: text columns directly, typed ones through ``NULLIF``."""
+        targets, nulls = [], []
+        for number, field in enumerate(fields):
+            column = self.quote(field.column)
+            if field.is_text:
+                targets.append(column)
+            else:
+                targets.append(f"@v{number}")
+                nulls.append(f"{column} = NULLIF(@v{number}, '')")
+        clause = f"({', '.join(targets)})"
+        return f"{clause} SET {', '.join(nulls)}" if nulls else clause
 
     def _secondary_indexes(self, cursor, table: str) -> dict[str, tuple[bool, list[str]]]:
         """Secondary indexes by name: (non-unique?, quoted columns in index order)."""

@@ -18,7 +18,13 @@ from calaccess_raw.loading import (
     load_table,
     resolve_model,
 )
-from calaccess_raw.models import AcronymsCd, CvrCampaignDisclosureCd, FilerFilingsCd, RcptCd
+from calaccess_raw.models import (
+    AcronymsCd,
+    CvrCampaignDisclosureCd,
+    FilerFilingsCd,
+    RcptCd,
+    TextMemoCd,
+)
 
 from .load_support import error_rows, reference_csv, reference_rows, write_csv
 
@@ -203,3 +209,23 @@ def test_models_of_other_apps_are_looked_up_there(data_dir):
         resolve_model("RcptCd", app="nope")
     with pytest.raises(UnknownTable, match="in calaccess_scraped"):
         resolve_model("RcptCd", app="calaccess_scraped")
+
+
+def test_separators_escapes_and_blanks_in_text_are_stored_exactly(data_dir):
+    """Characters that are syntax in some bulk format (tab, newline, backslash, quote, ``\\N``)
+    arrive as they are; a blank text is ``''`` and a blank number NULL, on every database."""
+    memo = reference_rows("TEXT_MEMO_CD")[0]
+    texts = ["tab\there", "two\nlines", "back\\slash", 'say "hi"', "\\N", "", "a\r\nb", "\\t"]
+    header = list(memo)
+    rows = [
+        [*(memo[column] for column in header[:2]), str(line_item), "TEXT", "", "", text]
+        for line_item, text in enumerate(texts, start=1)
+    ]
+    rows.append([memo["FILING_ID"], "", "99", "TEXT", "A", "REF", "amend blank"])
+    result = load_table(TextMemoCd, write_csv(data_dir / "memo.csv", header, rows))
+    assert (result.rows, result.errors) == (len(texts) + 1, 0)
+    stored = dict(TextMemoCd.objects.values_list("line_item", "text4000"))
+    assert [stored[line_item] for line_item in range(1, len(texts) + 1)] == texts
+    assert TextMemoCd.objects.get(line_item=99).amend_id is None
+    assert TextMemoCd.objects.get(line_item=1).form_type == ""
+    assert not TextMemoCd.objects.filter(form_type__isnull=True).exists()
