@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import requests
-from urllib3.exceptions import HTTPError, MaxRetryError, ReadTimeoutError
+from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 from calaccess_raw.downloading.errors import DownloadError, DownloadTimeout
 from calaccess_toolkit import conf
+from calaccess_toolkit.network import request_error_summary
 
 # Seconds before the first retry; each further retry waits twice as long. Tests shorten it.
 BACKOFF_SECONDS = 2.0
@@ -90,7 +91,7 @@ def _final_error(
             f"{action} failed: the server did not answer within {policy.timeout:g} seconds "
             f"({attempts}); CALACCESS_HTTP_TIMEOUT sets the limit"
         )
-    return DownloadError(f"{action} failed after {attempts}: {_one_line(error)}")
+    return DownloadError(f"{action} failed after {attempts}: {request_error_summary(error)}")
 
 
 def _is_timeout(error: Exception) -> bool:
@@ -98,17 +99,3 @@ def _is_timeout(error: Exception) -> bool:
         return True
     # requests reports a read timeout in the middle of a body as a ConnectionError.
     return any(isinstance(arg, ReadTimeoutError) for arg in error.args)
-
-
-def _one_line(error: BaseException) -> str:
-    """The innermost useful message: requests wraps urllib3's errors, which wrap the socket's."""
-    reason = error
-    while True:
-        if isinstance(reason, MaxRetryError) and reason.reason is not None:
-            reason = reason.reason
-        elif reason.args and isinstance(reason.args[0], BaseException):
-            reason = reason.args[0]
-        else:
-            break
-    text = reason.args[0] if reason.args and isinstance(reason.args[0], str) else str(reason)
-    return " ".join(text.split()) or type(reason).__name__

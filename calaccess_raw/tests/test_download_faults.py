@@ -91,9 +91,21 @@ def test_an_unreachable_server_fails_clearly_after_retries(tmp_path):
         url = server.url + EXPORT_PATH  # a port that is closed once the server has stopped
     with pytest.raises(DownloadError) as error:
         check_release(url, FAST)
+    assert one_line(error) == (
+        f"Checking {url} failed after 3 attempts: "
+        "Failed to establish a new connection: [Errno 111] Connection refused"
+    )
+
+
+def test_an_unknown_host_names_the_host_in_one_line():
+    url = "http://calaccess-export.invalid/dbwebexport.zip"  # .invalid never resolves (RFC 2606)
+    with pytest.raises(DownloadError) as error:
+        check_release(url, FAST)
     message = one_line(error)
-    assert message.startswith(f"Checking {url} failed after 3 attempts: HTTPConnection(")
-    assert message.endswith("Failed to establish a new connection: [Errno 111] Connection refused")
+    assert message.startswith(
+        f"Checking {url} failed after 3 attempts: Failed to resolve 'calaccess-export.invalid' ("
+    )
+    assert message.endswith(")") and "Connection(" not in message
 
 
 def test_500_on_head_is_retried(http_server):

@@ -39,6 +39,7 @@ from calaccess_scraped.fetching.errors import (
 )
 from calaccess_scraped.fetching.ratelimit import RateLimiter
 from calaccess_toolkit import conf
+from calaccess_toolkit.network import request_error_summary
 
 # Seconds before the first retry; each further retry waits twice as long, up to the limit.
 BACKOFF_SECONDS = 2.0
@@ -193,7 +194,7 @@ class WebsiteClient:
             ) from error
         except requests.RequestException as error:
             raise ConnectionFailed(
-                url, f"{connection_detail(error)} (after {attempt} attempts)"
+                url, f"{request_error_summary(error)} (after {attempt} attempts)"
             ) from error
         status = response.status_code
         reason = block_reason(body, status)
@@ -210,13 +211,3 @@ class WebsiteClient:
     def _wait(self) -> None:
         self.limiter.wait()
         self.stats.requests += 1
-
-
-def connection_detail(error: requests.RequestException) -> str:
-    """The root cause of a failed request in a few words (``[Errno 111] Connection refused``)."""
-    cause = error.args[0] if error.args else error
-    text = str(getattr(cause, "reason", None) or cause)
-    marker = "Failed to establish a new connection: "
-    if marker in text:
-        text = text.split(marker, 1)[1]
-    return " ".join(text.split()).rstrip("\"')")[:200] or type(error).__name__

@@ -14,7 +14,7 @@ from calaccess_scraped.fetching.errors import (
     ServerError,
 )
 from calaccess_scraped.tests.website import captured_pages
-from calaccess_toolkit.testing.httpserver import Fault
+from calaccess_toolkit.testing.httpserver import Fault, LocalHTTPServer
 
 PATH = "/Campaign/Candidates/list.aspx?view=certified&electNav=195"
 REAL_PAGE = next(p for p in captured_pages("candidates") if p.key == 195).body()
@@ -125,6 +125,23 @@ def test_a_dropped_connection_is_retried(site, make_client):
     site.fail_next(PATH, Fault(drop_after=1000), times=2)
     with pytest.raises(ConnectionFailed):
         make_client(CacheMode.REFRESH, retries=1).get(site.url + PATH)
+
+
+def test_a_closed_port_and_an_unknown_host_give_the_root_cause_in_one_line(make_client):
+    with LocalHTTPServer() as server:
+        url = server.url + PATH  # a port that is closed once the server has stopped
+    with pytest.raises(ConnectionFailed) as refused:
+        make_client(retries=1).get(url)
+    assert str(refused.value) == (
+        "Failed to establish a new connection: [Errno 111] Connection refused "
+        f"(after 2 attempts): {url}"
+    )
+    unknown = "http://calaccess-site.invalid" + PATH  # .invalid never resolves (RFC 2606)
+    with pytest.raises(ConnectionFailed) as unresolved:
+        make_client(retries=1).get(unknown)
+    message = str(unresolved.value)
+    assert message.startswith("Failed to resolve 'calaccess-site.invalid' (")
+    assert message.endswith(f") (after 2 attempts): {unknown}") and "\n" not in message
 
 
 def test_a_bot_block_page_is_refused_and_never_replaces_the_cached_page(site, make_client):
