@@ -122,6 +122,10 @@ class PostgreSQLLoader(Loader):
     def _copy_file(self, cursor, table: str, fields: tuple[Field, ...]) -> int:
         """Truncate and COPY the file as it is; PostgreSQL parses and types every value."""
         cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
+        return self._copy_csv_bytes(cursor, table, fields)
+
+    def _copy_csv_bytes(self, cursor, table: str, fields: tuple[Field, ...]) -> int:
+        """COPY the cleaned file's bytes, unparsed by Python, into ``table``; rows copied."""
         with (
             open(self.csv_path, "rb") as handle,
             cursor.copy(self._copy_sql(table, fields, header=True)) as copy,
@@ -148,12 +152,7 @@ class PostgreSQLLoader(Loader):
             "WITH NO DATA"
         )
         cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
-        with (
-            open(self.csv_path, "rb") as handle,
-            cursor.copy(self._copy_sql(staging, fields, header=True)) as copy,
-        ):
-            while chunk := handle.read(CHUNK_SIZE):
-                copy.write(chunk)
+        self._copy_csv_bytes(cursor, staging, fields)
         values = [
             _integer_sql(self.quote(field.column))
             if field.type == "IntegerField"
