@@ -28,9 +28,12 @@ COLUMNS = (
 
 
 def _share(part: int | None, whole: int | None) -> str:
-    """``part / whole`` as a percentage with two decimals; empty when either is unknown."""
-    if part is None or not whole:
-        return "" if whole != 0 else "100.00"
+    """``part / whole`` as a percentage with two decimals; ``100.00`` when ``whole`` is 0 (nothing
+    to lose), empty when either count is unknown."""
+    if whole == 0:
+        return "100.00"
+    if part is None or whole is None:
+        return ""
     return f"{100 * part / whole:.2f}"
 
 

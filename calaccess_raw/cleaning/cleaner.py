@@ -115,7 +115,6 @@ class _TableCleaner:
         self.header_blank_lines = 0
         self.plain_rows = 0
         self.dropped_nul_bytes = 0
-        self.error_log_opened = False
         self._error_file = None
         self._error_writer = None
 
@@ -212,13 +211,17 @@ class _TableCleaner:
 
     # -- output --------------------------------------------------------------------------------
 
+    @property
+    def error_log_opened(self) -> bool:
+        """Whether some line was logged, so the error log was written."""
+        return self._error_file is not None
+
     def _write_fields(self, fields: list[str]) -> None:
         self.out.write(self.format_row(fields).encode(CSV_ENCODING))
 
     def _log_error(self, line_number: int, fields: int, line: bytes) -> None:
         if self._error_writer is None:
             self._error_file = self.errors_partial.open("w", encoding=CSV_ENCODING, newline="")
-            self.error_log_opened = True
             self._error_writer = csv.writer(self._error_file, dialect=CSV_DIALECT)
             self._error_writer.writerow(ERRORS_HEADER)
         self._error_writer.writerow([line_number, self.expected, fields, decode_line(line)])

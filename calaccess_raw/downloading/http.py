@@ -23,19 +23,19 @@ def make_session() -> requests.Session:
 
 def check_answer_status(response: requests.Response) -> None:
     """Raise ServerError (retried) for 5xx and DownloadError (final) for any other failure."""
+    if response.status_code < 400:
+        return
+    reason = f" {response.reason}" if response.reason else ""
+    message = f"HTTP {response.status_code}{reason} from {response.url}"
     if response.status_code >= 500:
-        raise ServerError(response.url, response.status_code, response.reason or "")
-    if response.status_code >= 400:
-        reason = f" {response.reason}" if response.reason else ""
-        raise DownloadError(f"HTTP {response.status_code}{reason} from {response.url}")
+        raise ServerError(message)
+    raise DownloadError(message)
 
 
-def check_release(
-    url: str, policy: RetryPolicy | None = None, session: requests.Session | None = None
-) -> Release:
+def check_release(url: str, policy: RetryPolicy | None = None) -> Release:
     """Ask the server (HEAD) which release it offers: size, Last-Modified and ETag."""
     policy = policy or RetryPolicy.from_settings()
-    session = session or make_session()
+    session = make_session()
 
     def head() -> Release:
         response = session.head(url, timeout=policy.timeout, allow_redirects=True)

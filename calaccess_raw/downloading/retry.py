@@ -29,10 +29,6 @@ T = TypeVar("T")
 class ServerError(Exception):
     """A 5xx answer: worth retrying."""
 
-    def __init__(self, url: str, status: int, reason: str) -> None:
-        super().__init__(f"HTTP {status} {reason} from {url}".strip())
-        self.status = status
-
 
 class Interrupted(Exception):
     """The server closed the body early without a network error: resume it."""

@@ -48,14 +48,13 @@ def download_release(
     destination: Path,
     *,
     policy: RetryPolicy | None = None,
-    session: requests.Session | None = None,
     force_restart: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> DownloadResult:
     """Make ``destination`` hold ``release``, downloading only what is missing."""
     started = _now()
     policy = policy or RetryPolicy.from_settings()
-    session = session or make_session()
+    session = make_session()
     local = LocalCopy(destination)
     if local.is_complete(release):
         return DownloadResult(
