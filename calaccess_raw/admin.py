@@ -103,7 +103,9 @@ class RawDataFileInline(admin.TabularInline):
 class RawDataVersionAdmin(ReadOnlyAdmin):
     list_display = (
         "release_datetime",
+        "pretty_expected_size",
         "pretty_download_size",
+        "pretty_clean_size",
         "download_record_count",
         "clean_record_count",
         "load_record_count",

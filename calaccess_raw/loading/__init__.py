@@ -29,7 +29,7 @@ from django.apps import apps
 from django.db import connections, router
 
 from calaccess_raw import paths
-from calaccess_raw.models import RawDataModel, get_raw_model
+from calaccess_raw.models import RAW_DATA_MODELS, RawDataModel, get_raw_model
 
 from .base import Loader, LoadResult
 from .errors import (
@@ -62,22 +62,18 @@ def resolve_model(
     if isinstance(model, type):
         return model
     if app == "calaccess_raw":
+        candidates, where = RAW_DATA_MODELS, ""
+    else:
         try:
-            return get_raw_model(model)
-        except LookupError as error:
-            raise UnknownTable(str(error)) from None
+            app_models = apps.get_app_config(app).get_models()
+        except LookupError:
+            raise UnknownTable(f"no installed app {app!r}") from None
+        candidates = [candidate for candidate in app_models if issubclass(candidate, RawDataModel)]
+        where = f" in {app}"
     try:
-        candidates = apps.get_app_config(app).get_models()
-    except LookupError:
-        raise UnknownTable(f"no installed app {app!r}") from None
-    wanted = model.strip().lower()
-    for candidate in candidates:
-        if issubclass(candidate, RawDataModel) and wanted in {
-            candidate.__name__.lower(),
-            candidate._meta.db_table.lower(),
-        }:
-            return candidate
-    raise UnknownTable(f"no CAL-ACCESS raw-data model or table named {model!r} in {app}")
+        return get_raw_model(model, candidates)
+    except LookupError as error:
+        raise UnknownTable(f"{error}{where}") from None
 
 
 def loader_for(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from calaccess_raw.schema import Field
 
-from .values import BadValue, to_date, to_datetime
+from .values import BadValue, decimal_pattern, to_date, to_datetime
 
 ColumnTyper = Callable[[Sequence[str]], Sequence[object] | None]
 
@@ -55,8 +55,7 @@ def column_typer(field: Field) -> ColumnTyper | None:
         return _plain("[0-9]{1,9}")  # nine digits cannot leave the 32-bit range
     if field.type == "DecimalField":
         assert field.max_digits is not None and field.decimal_places is not None
-        whole = field.max_digits - field.decimal_places
-        return _plain(rf"-?[0-9]{{1,{whole}}}(?:\.[0-9]{{0,{field.decimal_places}}})?")
+        return _plain(decimal_pattern(field.max_digits, field.decimal_places))
     if field.type == "FloatField":
         return _plain(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")
     if field.type == "DateField":

@@ -52,7 +52,7 @@ class MySQLLoader(Loader):
 
     def replace(self, fields: tuple[Field, ...], rows: TypedRows) -> Replaced:
         table, shadow = self.quote(self.table.name), self.quote(self.shadow)
-        self.tsv_path = self._write_tsv(rows)
+        self._write_tsv(rows)
         with self.connection.cursor() as cursor:
             cursor.execute(f"CREATE TABLE {shadow} LIKE {table}")
             indexes = self._secondary_indexes(cursor, shadow)
@@ -90,8 +90,8 @@ class MySQLLoader(Loader):
         with self.connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {self.quote(self.shadow)}")
 
-    def _write_tsv(self, rows: TypedRows) -> Path:
-        """Write the typed rows to a temporary file in the data folder's ``load/``."""
+    def _write_tsv(self, rows: TypedRows) -> None:
+        """Write the typed rows to ``tsv_path``, a temporary file in the data folder's ``load/``."""
         handle, name = tempfile.mkstemp(
             prefix=f"{self.table.name}.",
             suffix=".load.tsv",
@@ -109,7 +109,6 @@ class MySQLLoader(Loader):
             )
             for batch in rows.batches():
                 writer.writerows(batch)
-        return self.tsv_path
 
     def _targets(self, fields: tuple[Field, ...]) -> str:
         """LOAD DATA's column list: text columns directly, typed ones through ``NULLIF``."""

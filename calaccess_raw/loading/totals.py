@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import router
-
 from calaccess_raw.models import RAW_DATA_MODELS
 
 
@@ -31,8 +29,5 @@ class RawDataTotals:
 def total_raw_data(using: str | None = None) -> RawDataTotals:
     """Count the rows of every raw table."""
     return RawDataTotals(
-        {
-            model.schema.name: model.objects.using(using or router.db_for_read(model)).count()
-            for model in RAW_DATA_MODELS
-        }
+        {model.schema.name: model.objects.using(using).count() for model in RAW_DATA_MODELS}
     )

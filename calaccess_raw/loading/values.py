@@ -90,10 +90,16 @@ def to_float(text: str) -> float | None:
     return number
 
 
+def decimal_pattern(max_digits: int, decimal_places: int) -> str:
+    """A regular expression of the decimals that fit the column as written (ASCII digits only)."""
+    whole_digits = max_digits - decimal_places
+    return rf"-?[0-9]{{1,{whole_digits}}}(?:\.[0-9]{{0,{decimal_places}}})?"
+
+
 def decimal_converter(max_digits: int, decimal_places: int) -> Converter:
     """A converter to a decimal of ``max_digits`` digits, ``decimal_places`` after the point."""
     whole_digits = max_digits - decimal_places
-    already_fits = re.compile(rf"-?\d{{1,{whole_digits}}}(?:\.\d{{0,{decimal_places}}})?").fullmatch
+    already_fits = re.compile(decimal_pattern(max_digits, decimal_places)).fullmatch
     quantum = Decimal(1).scaleb(-decimal_places)
     #: Enough precision to round any value that passed the size check (default context: 28).
     rounding = Context(prec=max_digits + 1, rounding=ROUND_HALF_UP)

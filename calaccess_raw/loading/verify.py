@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-from django.db import router
-
 from calaccess_raw import paths
 from calaccess_raw.models import RawDataModel
 
@@ -45,7 +43,6 @@ def verify_table(
     Without ``using``, rows are read from the database Django's routers pick for the model.
     """
     model = resolve_model(model)
-    using = using or router.db_for_read(model)
     table = model.schema
     path = Path(csv_path) if csv_path else paths.csv_path(table.name)
     fields = read_header(path, table) or table.fields

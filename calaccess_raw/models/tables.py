@@ -24,6 +24,7 @@ only place a column is declared. Each model
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from django.db import models
@@ -52,9 +53,8 @@ class RawDataModel(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        key = self.schema.unique_key or self.schema.columns[:1]
-        values = (getattr(self, self.schema.field(column).name) for column in key)
-        return " ".join(str(value) for value in values)
+        names = self.unique_key_fields() or (self.schema.fields[0].name,)
+        return " ".join(str(getattr(self, name)) for name in names)
 
     @classmethod
     def unique_key_fields(cls) -> tuple[str, ...]:
@@ -115,10 +115,15 @@ RAW_DATA_MODELS: tuple[type[RawDataModel], ...] = tuple(
 )
 
 
-def get_raw_model(name: str) -> type[RawDataModel]:
-    """The raw-data model named by its class (``RcptCd``) or its table (``RCPT_CD``), any case."""
+def get_raw_model(
+    name: str, candidates: Iterable[type[RawDataModel]] = RAW_DATA_MODELS
+) -> type[RawDataModel]:
+    """The raw-data model named by its class (``RcptCd``) or its table (``RCPT_CD``), any case.
+
+    Among ``candidates``: by default this app's models, one per table of the export.
+    """
     wanted = name.strip().lower()
-    for model in RAW_DATA_MODELS:
-        if wanted in {model.__name__.lower(), model.schema.name.lower()}:
+    for model in candidates:
+        if wanted in {model.__name__.lower(), model._meta.db_table.lower()}:
             return model
     raise LookupError(f"no CAL-ACCESS raw-data model or table named {name!r}")

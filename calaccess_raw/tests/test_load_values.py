@@ -92,6 +92,10 @@ def test_decimals_are_rounded_like_the_databases_and_limited():
         to_decimal("$250")
 
 
+def test_decimals_in_other_digits_are_written_in_ascii_for_the_database():
+    assert decimal_converter(14, 2)("\u0663\u0662.5") == "32.50"  # Arabic-Indic ٣٢.5
+
+
 def test_floats():
     assert to_float("34.32") == 34.32
     assert to_float(" ") is None
