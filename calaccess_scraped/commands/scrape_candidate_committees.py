@@ -10,10 +10,11 @@ class ScrapeCandidateCommittees(BasicCommand):
     """Derive which committees each candidate controls from the raw export's filer links."""
 
     def run(self):
+        base_url = website_url()
         with recorded_scrape(
-            "candidate_committees", client=None, base_url=website_url(), reporter=self
+            "candidate_committees", client=None, base_url=base_url, reporter=self
         ) as recorder:
-            counts = derive_candidate_committees(website_url(), reporter=self)
+            counts = derive_candidate_committees(base_url, reporter=self)
             recorder.saved(counts.saved)
         return {
             "scrape_run": recorder.run.pk,

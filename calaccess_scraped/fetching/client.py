@@ -39,6 +39,7 @@ from calaccess_scraped.fetching.errors import (
 )
 from calaccess_scraped.fetching.ratelimit import RateLimiter
 from calaccess_toolkit import conf
+from calaccess_toolkit.errors import ToolkitError
 from calaccess_toolkit.network import request_error_summary
 
 # Seconds before the first retry; each further retry waits twice as long, up to the limit.
@@ -55,6 +56,10 @@ def user_agent() -> str:
     return f"calaccess-toolkit/{version} (CAL-ACCESS website scraper; python-requests)"
 
 
+class ConflictingOptions(ToolkitError):
+    """Two options that exclude each other were given together."""
+
+
 class CacheMode(enum.Enum):
     VALIDATE = "validate"
     REFRESH = "refresh"
@@ -62,8 +67,9 @@ class CacheMode(enum.Enum):
 
     @classmethod
     def from_options(cls, force_download: bool = False, cache_only: bool = False) -> CacheMode:
+        """The mode that ``--force-download`` and ``--cache-only`` ask for (not both at once)."""
         if force_download and cache_only:
-            raise ValueError("--force-download and --cache-only exclude each other")
+            raise ConflictingOptions("--force-download and --cache-only exclude each other")
         if cache_only:
             return cls.ONLY
         return cls.REFRESH if force_download else cls.VALIDATE
@@ -176,14 +182,14 @@ class WebsiteClient:
         attempts = self.retries + 1
         for attempt in range(1, attempts + 1):
             try:
-                return self._attempt(url, attempt, attempts)
+                return self._attempt(url, attempt)
             except (FetchTimeout, ConnectionFailed, ServerError, BotBlocked):
                 if attempt == attempts:
                     raise
             self._sleep(min(self.backoff * 2 ** (attempt - 1), BACKOFF_LIMIT_SECONDS))
         raise AssertionError("unreachable")
 
-    def _attempt(self, url: str, attempt: int, attempts: int) -> Page:
+    def _attempt(self, url: str, attempt: int) -> Page:
         self._wait()
         try:
             response = self.session.get(url, timeout=self.timeout, allow_redirects=True)

@@ -104,7 +104,7 @@ def derive_candidate_committees(base_url: str, reporter: Reporter = SILENT) -> L
 
 
 def _orient(a: int | None, b: int | None, candidates: set[int]) -> tuple[int, int, bool] | None:
-    """(candidate, committee, decided by evidence) or None when both sides are candidates."""
+    """(candidate, committee, by evidence), or None: a side missing or both sides candidates."""
     if a is None or b is None or a < 0 or b < 0:
         return None
     a_is, b_is = a in candidates, b in candidates

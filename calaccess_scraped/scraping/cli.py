@@ -9,14 +9,9 @@ from typing import Any, ClassVar
 from calaccess_scraped.fetching.client import CacheMode, WebsiteClient
 from calaccess_scraped.models import ScrapeRun
 from calaccess_toolkit import conf
-from calaccess_toolkit.errors import ToolkitError
 from django_commander.base import BasicCommand
 
 SCRAPE_OPTIONS = ("flush", "force_download", "cache_only")
-
-
-class ConflictingOptions(ToolkitError):
-    """Two options that exclude each other were given together."""
 
 
 def add_scrape_options(parser: argparse.ArgumentParser) -> None:
@@ -46,10 +41,10 @@ def website_url() -> str:
 
 def client_for(options: Mapping[str, Any]) -> WebsiteClient:
     """A client configured from the settings and a command's cache options."""
-    force, only = bool(options.get("force_download")), bool(options.get("cache_only"))
-    if force and only:
-        raise ConflictingOptions("--force-download and --cache-only exclude each other")
-    mode = CacheMode.from_options(force_download=force, cache_only=only)
+    mode = CacheMode.from_options(
+        force_download=bool(options.get("force_download")),
+        cache_only=bool(options.get("cache_only")),
+    )
     return WebsiteClient.from_settings(mode)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calaccess_scraped.fetching.client import CacheMode
+from calaccess_scraped.fetching.client import CacheMode, ConflictingOptions
 from calaccess_scraped.fetching.errors import (
     BotBlocked,
     ClientError,
@@ -157,3 +157,8 @@ def test_the_user_agent_names_the_toolkit(site, make_client):
     agent = site.requests[0].headers["User-Agent"]
     assert agent.startswith("calaccess-toolkit/")
     assert site.requests[0].headers["Accept-Encoding"] == "identity"
+
+
+def test_force_download_and_cache_only_exclude_each_other():
+    with pytest.raises(ConflictingOptions, match="exclude each other"):
+        CacheMode.from_options(force_download=True, cache_only=True)
