@@ -10,9 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import dj_database_url
-
 from calaccess_toolkit import conf
+from calaccess_toolkit.databases import database_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -67,33 +66,14 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "calaccess_project.wsgi.application"
 
-
-def _database_from_url(url: str) -> dict:
-    """Build Django's database settings from a URL, with each backend's bulk-load options on."""
-    database = dj_database_url.parse(url, conn_max_age=0)
-    if database["ENGINE"] == "django.db.backends.mysql":
-        # PyMySQL is pure Python (no C client library to install) and speaks LOAD DATA LOCAL.
-        import pymysql
-
-        pymysql.install_as_MySQLdb()
-        database.setdefault("OPTIONS", {}).update({"local_infile": True, "charset": "utf8mb4"})
-        database.setdefault("TEST", {}).update({"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_bin"})
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        # A file, not memory, even in tests: Celery workers and worker processes must see it.
-        name = str(database["NAME"])
-        database.setdefault("TEST", {})["NAME"] = f"{name}.test"
-        database.setdefault("OPTIONS", {})["timeout"] = 30
-    return database
-
-
 DATABASE_URL = (
     os.environ.get("DATABASE_URL") or f"sqlite:///{Path(CALACCESS_DATA_DIR) / 'calaccess.sqlite3'}"
 )
-DATABASES = {"default": _database_from_url(DATABASE_URL)}
+DATABASES = {"default": database_from_url(DATABASE_URL)}
 DATABASE_ROUTERS: list[str] = []
 if os.environ.get("CALACCESS_RAW_DATABASE_URL"):
     # The raw tables in a database of their own (see calaccess_raw/routers.py).
-    DATABASES["calaccess_raw"] = _database_from_url(os.environ["CALACCESS_RAW_DATABASE_URL"])
+    DATABASES["calaccess_raw"] = database_from_url(os.environ["CALACCESS_RAW_DATABASE_URL"])
     CALACCESS_RAW_DATABASE = "calaccess_raw"
     DATABASE_ROUTERS = ["calaccess_raw.routers.RawDataRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

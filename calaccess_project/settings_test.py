@@ -1,12 +1,13 @@
 """Settings for the test suite: the project's settings plus the framework's example app."""
 
+from calaccess_toolkit.databases import database_from_url
+
 from .settings import *  # noqa: F403
-from .settings import _database_from_url
 
 INSTALLED_APPS = [*INSTALLED_APPS, "django_commander.tests.example_app"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A second database, for the test that routes the raw tables to a database of their own.
-DATABASES["raw_routed"] = _database_from_url(  # noqa: F405
+DATABASES["raw_routed"] = database_from_url(  # noqa: F405
     f"sqlite:///{Path(CALACCESS_DATA_DIR) / 'raw_routed.sqlite3'}"  # noqa: F405
 )

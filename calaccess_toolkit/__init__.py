@@ -1,1 +1,2 @@
-"""Shared, app-independent pieces of the CAL-ACCESS toolkit: settings table and error types."""
+"""Shared, app-independent pieces of the CAL-ACCESS toolkit: settings table, database settings
+from a URL, error types, one-line network errors and test helpers."""

@@ -14,11 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import dj_database_url
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import load_backend
 
 from calaccess_raw.models import get_raw_model
+from calaccess_toolkit.databases import database_from_url, use_pymysql
 
 from .errors import BenchmarkError, DatabaseUnavailable, ScratchDatabaseExists
 
@@ -46,12 +47,13 @@ def scratch_settings(vendor: str, url: str | None, work_dir: Path) -> dict[str, 
 
     SQLite: a file in ``work_dir``. A server: ``url`` (its path names the scratch database), or
     else the default database's server when it is of that vendor, with ``_benchmark`` appended
-    to its name.
+    to its name. Either way with the project's options (:func:`database_from_url`): MySQL's
+    LOAD DATA LOCAL on.
     """
     if vendor == "sqlite":
         return {"ENGINE": ENGINES["sqlite"], "NAME": str(work_dir / "benchmark.sqlite3")}
     if url:
-        settings = dj_database_url.parse(url)
+        settings = database_from_url(url)
         if settings["ENGINE"] != ENGINES[vendor]:
             raise BenchmarkError(f"{url!r} is not a {vendor} URL")
     else:
@@ -59,12 +61,9 @@ def scratch_settings(vendor: str, url: str | None, work_dir: Path) -> dict[str, 
         if default["ENGINE"] != ENGINES[vendor]:
             option = "--postgres-url" if vendor == "postgresql" else "--mysql-url"
             raise DatabaseUnavailable(f"give {option} to benchmark {vendor}")
-        settings = {
-            key: default[key] for key in ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT")
-        }
+        keys = ("ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT", "OPTIONS")
+        settings = {key: default[key] for key in keys}
         settings["NAME"] = f"{default['NAME']}_benchmark"
-    if vendor == "mysql":
-        settings["OPTIONS"] = {"local_infile": True, "charset": "utf8mb4"}
     if not _SAFE_NAME(str(settings["NAME"])):
         raise BenchmarkError(f"scratch database name {settings['NAME']!r}: use letters, digits, _")
     return settings
@@ -102,9 +101,7 @@ def scratch_database(settings: dict[str, Any], tables: list[str]) -> Iterator[No
 def _create_tables(settings: dict[str, Any], tables: list[str]) -> None:
     """Create the tables through a connection of their own, outside ``connections``: the
     parent process never changes Django's connection registry (the measured children do)."""
-    _install_mysql_driver(settings)
-    backend = load_backend(settings["ENGINE"])
-    connection = backend.DatabaseWrapper(completed(settings), "benchmark_scratch")
+    connection = _connection(settings)
     try:
         with connection.schema_editor(atomic=False) as editor:
             for table in tables:
@@ -113,11 +110,16 @@ def _create_tables(settings: dict[str, Any], tables: list[str]) -> None:
         connection.close()
 
 
+def _connection(settings: dict[str, Any]) -> BaseDatabaseWrapper:
+    """A Django connection to ``settings`` that is not in ``connections``."""
+    _install_mysql_driver(settings)
+    backend = load_backend(settings["ENGINE"])
+    return backend.DatabaseWrapper(completed(settings), "benchmark_scratch")
+
+
 def _install_mysql_driver(settings: dict[str, Any]) -> None:
     if settings["ENGINE"] == ENGINES["mysql"]:
-        import pymysql
-
-        pymysql.install_as_MySQLdb()  # the project's MySQL driver, as in its settings
+        use_pymysql()  # the project's MySQL driver, as in its settings
 
 
 def _create(settings: dict[str, Any]) -> None:
@@ -156,26 +158,5 @@ def _drop(settings: dict[str, Any]) -> None:
 @contextmanager
 def _server(settings: dict[str, Any]) -> Iterator[Any]:
     """A cursor on the server outside any database (PostgreSQL: the ``postgres`` database)."""
-    host, port = settings.get("HOST") or None, settings.get("PORT") or None
-    user, password = settings.get("USER") or None, settings.get("PASSWORD") or None
-    if settings["ENGINE"] == ENGINES["postgresql"]:
-        import psycopg
-
-        connection = psycopg.connect(
-            dbname="postgres", host=host, port=port, user=user, password=password, autocommit=True
-        )
-    else:
-        import pymysql
-
-        connection = pymysql.connect(
-            host=host or "localhost",
-            port=int(port or 3306),
-            user=user,
-            password=password or "",
-            autocommit=True,
-        )
-    try:
-        with connection.cursor() as cursor:
-            yield cursor
-    finally:
-        connection.close()
+    with _connection(settings)._nodb_cursor() as cursor:
+        yield cursor

@@ -40,8 +40,6 @@ class BenchmarkPlan:
     urls: dict[str, str | None] = field(default_factory=dict)
     #: Runs of each measured stage; the fastest counts (the peak memory is the largest).
     repeat: int = 1
-    #: Parent folder of the run's temporary folder (default: the system's).
-    temp_dir: Path | None = None
 
     @property
     def sizes(self) -> list[int]:
@@ -60,7 +58,7 @@ def run_benchmark(plan: BenchmarkPlan, say: Callable[[str], None] = print) -> Re
         raise BenchmarkError(f"no sample export at {plan.sample}")
     samples = {name: read_sample(plan.sample, name) for name in plan.tables}
     report = Report(plan.rows, plan.growth, plan.repeat, str(plan.sample))
-    with tempfile.TemporaryDirectory(prefix="calaccess-benchmark-", dir=plan.temp_dir) as temp:
+    with tempfile.TemporaryDirectory(prefix="calaccess-benchmark-") as temp:
         work = Path(temp)
         databases = {
             vendor: scratch_settings(vendor, plan.urls.get(vendor), work)
