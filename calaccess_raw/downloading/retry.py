@@ -9,19 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 import requests
 from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 from calaccess_raw.downloading.errors import DownloadError, DownloadTimeout
-from calaccess_toolkit import conf
-from calaccess_toolkit.network import request_error_summary
-
-# Seconds before the first retry; each further retry waits twice as long. Tests shorten it.
-BACKOFF_SECONDS = 2.0
-BACKOFF_LIMIT_SECONDS = 60.0
+from calaccess_toolkit.network import RetryPolicy, request_error_summary
 
 T = TypeVar("T")
 
@@ -36,27 +30,6 @@ class Interrupted(Exception):
 
 # urllib3's HTTPError: a body read straight from the connection fails with urllib3's own errors.
 TRANSIENT = (requests.ConnectionError, requests.Timeout, HTTPError, ServerError, Interrupted)
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How often to retry, how long to wait for the server, and how long to back off."""
-
-    retries: int
-    timeout: float
-    backoff: float
-
-    @classmethod
-    def from_settings(cls) -> RetryPolicy:
-        return cls(
-            retries=int(conf.get("CALACCESS_HTTP_RETRIES")),
-            timeout=float(conf.get("CALACCESS_HTTP_TIMEOUT")),
-            backoff=BACKOFF_SECONDS,
-        )
-
-    def delay(self, failures: int) -> float:
-        """Seconds to wait after the given number of consecutive failures."""
-        return min(self.backoff * 2 ** (failures - 1), BACKOFF_LIMIT_SECONDS)
 
 
 def with_retries(

@@ -9,7 +9,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from calaccess_raw import paths
-from calaccess_raw.downloading import retry
 from calaccess_raw.models import RawDataVersion
 from calaccess_raw.tests.download_support import (
     EXPORT_PATH,
@@ -19,6 +18,7 @@ from calaccess_raw.tests.download_support import (
     range_of,
     serve_export,
 )
+from calaccess_toolkit import network
 from calaccess_toolkit.testing.httpserver import Fault
 from calaccess_toolkit.testing.subprocess import run_manage
 
@@ -34,7 +34,7 @@ def export_server(http_server, settings, data_dir, monkeypatch):
     settings.CALACCESS_DOWNLOAD_URL = export_url(http_server)
     settings.CALACCESS_HTTP_RETRIES = 2
     settings.CALACCESS_HTTP_TIMEOUT = 2.0
-    monkeypatch.setattr(retry, "BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(network, "BACKOFF_SECONDS", 0.01)
     return http_server
 
 

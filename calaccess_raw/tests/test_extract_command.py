@@ -9,9 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from calaccess_raw import paths
-from calaccess_raw.downloading import retry
 from calaccess_raw.models import RawDataFile, RawDataVersion
 from calaccess_raw.tests.download_support import export_url, serve_export
+from calaccess_toolkit import network
 from calaccess_toolkit.testing.fixtures import fixture
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def downloaded(http_server, settings, data_dir, monkeypatch):
     """The sample export downloaded through the download command, as in a real update."""
     serve_export(http_server)
     settings.CALACCESS_DOWNLOAD_URL = export_url(http_server)
-    monkeypatch.setattr(retry, "BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(network, "BACKOFF_SECONDS", 0.01)
     call_command("downloadcalaccessrawdata", "--noinput", stdout=StringIO())
     return paths.zip_path()
 

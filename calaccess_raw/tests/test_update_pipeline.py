@@ -14,9 +14,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from calaccess_raw import loading, schema
-from calaccess_raw.downloading import retry
 from calaccess_raw.models import RawDataVersion
 from calaccess_raw.tests.download_support import EXPORT_PATH, export_bytes, export_url, gets
+from calaccess_toolkit import network
 from calaccess_toolkit.testing.fixtures import fixture
 from calaccess_toolkit.testing.httpserver import Fault
 from django_commander.models import CommandLog
@@ -42,7 +42,7 @@ def export_server(http_server, settings, data_dir, monkeypatch):
     settings.CALACCESS_DOWNLOAD_URL = export_url(http_server)
     settings.CALACCESS_HTTP_RETRIES = 1
     settings.CALACCESS_HTTP_TIMEOUT = 5.0
-    monkeypatch.setattr(retry, "BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(network, "BACKOFF_SECONDS", 0.01)
     return http_server
 
 

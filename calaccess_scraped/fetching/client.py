@@ -38,13 +38,9 @@ from calaccess_scraped.fetching.errors import (
     ServerError,
 )
 from calaccess_scraped.fetching.ratelimit import RateLimiter
-from calaccess_toolkit import conf
+from calaccess_toolkit import conf, network
 from calaccess_toolkit.errors import ToolkitError
-from calaccess_toolkit.network import request_error_summary
-
-# Seconds before the first retry; each further retry waits twice as long, up to the limit.
-BACKOFF_SECONDS = 2.0
-BACKOFF_LIMIT_SECONDS = 60.0
+from calaccess_toolkit.network import RetryPolicy, request_error_summary
 
 
 def user_agent() -> str:
@@ -112,9 +108,11 @@ class WebsiteClient:
     ) -> None:
         self.cache = cache
         self.mode = mode
-        self.retries = retries
-        self.timeout = timeout
-        self.backoff = BACKOFF_SECONDS if backoff is None else backoff
+        self.policy = RetryPolicy(
+            retries=retries,
+            timeout=timeout,
+            backoff=network.BACKOFF_SECONDS if backoff is None else backoff,
+        )
         self.session = session or requests.Session()
         self.session.headers.update({"User-Agent": user_agent(), "Accept-Encoding": "identity"})
         self.limiter = RateLimiter(rate, sleep=sleep)
@@ -126,12 +124,14 @@ class WebsiteClient:
     @classmethod
     def from_settings(cls, mode: CacheMode = CacheMode.VALIDATE) -> WebsiteClient:
         """A client set up by ``CALACCESS_SCRAPER_RATE``, ``CALACCESS_HTTP_*`` and the data dir."""
+        policy = RetryPolicy.from_settings()
         return cls(
             PageCache.from_settings(),
             mode=mode,
             rate=float(conf.get("CALACCESS_SCRAPER_RATE")),
-            retries=int(conf.get("CALACCESS_HTTP_RETRIES")),
-            timeout=float(conf.get("CALACCESS_HTTP_TIMEOUT")),
+            retries=policy.retries,
+            timeout=policy.timeout,
+            backoff=policy.backoff,
         )
 
     def get(self, url: str) -> Page:
@@ -171,7 +171,7 @@ class WebsiteClient:
             return False
         self._wait()
         try:
-            response = self.session.head(url, timeout=self.timeout, allow_redirects=True)
+            response = self.session.head(url, timeout=self.policy.timeout, allow_redirects=True)
         except requests.RequestException:
             return False
         if response.status_code >= 400:
@@ -179,24 +179,24 @@ class WebsiteClient:
         return response.headers.get("Content-Length") == cached_length
 
     def _download(self, url: str) -> Page:
-        attempts = self.retries + 1
+        attempts = self.policy.retries + 1
         for attempt in range(1, attempts + 1):
             try:
                 return self._attempt(url, attempt)
             except (FetchTimeout, ConnectionFailed, ServerError, BotBlocked):
                 if attempt == attempts:
                     raise
-            self._sleep(min(self.backoff * 2 ** (attempt - 1), BACKOFF_LIMIT_SECONDS))
+            self._sleep(self.policy.delay(attempt))
         raise AssertionError("unreachable")
 
     def _attempt(self, url: str, attempt: int) -> Page:
         self._wait()
         try:
-            response = self.session.get(url, timeout=self.timeout, allow_redirects=True)
+            response = self.session.get(url, timeout=self.policy.timeout, allow_redirects=True)
             body = response.content
         except requests.Timeout as error:
             raise FetchTimeout(
-                url, f"no answer within {self.timeout:g} seconds after {attempt} attempts"
+                url, f"no answer within {self.policy.timeout:g} seconds after {attempt} attempts"
             ) from error
         except requests.RequestException as error:
             raise ConnectionFailed(

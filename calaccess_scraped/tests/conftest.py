@@ -7,12 +7,12 @@ from functools import partial
 
 import pytest
 
-from calaccess_scraped.fetching import client
 from calaccess_scraped.fetching.cache import PageCache
 from calaccess_scraped.fetching.client import CacheMode, WebsiteClient
 from calaccess_scraped.scraping.crawl import Crawl
 from calaccess_scraped.tests.parsed import parse_once
 from calaccess_scraped.tests.website import CapturedPage, serve_website
+from calaccess_toolkit import network
 
 
 @pytest.fixture
@@ -53,5 +53,5 @@ def scrape_settings(settings, data_dir, http_server, monkeypatch, scrapers_parse
     settings.CALACCESS_SCRAPER_RATE = 0
     settings.CALACCESS_HTTP_RETRIES = 1
     settings.CALACCESS_HTTP_TIMEOUT = 5.0
-    monkeypatch.setattr(client, "BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(network, "BACKOFF_SECONDS", 0.01)
     return settings
