@@ -12,7 +12,6 @@ from calaccess_raw.downloading.errors import DownloadError
 from calaccess_raw.downloading.recording import (
     archive_download,
     record_download_finish,
-    record_download_start,
     record_release,
 )
 from calaccess_raw.downloading.release import format_size
@@ -51,7 +50,7 @@ class DownloadRawData(BasicCommand):
             raise DownloadCancelled("download cancelled; nothing was changed")
         version = record_release(release)
         if not complete:
-            record_download_start(version, timezone.now())
+            version.mark_started("download", timezone.now())
         with self.progress(
             total=release.size, desc="Downloading", unit="B", unit_scale=True
         ) as bar:

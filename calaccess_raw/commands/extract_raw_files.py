@@ -11,7 +11,7 @@ from calaccess_raw.downloading import LocalCopy
 from calaccess_raw.downloading.recording import record_release
 from calaccess_raw.extracting import extract_tables
 from calaccess_raw.extracting.extract import tables_size
-from calaccess_raw.extracting.recording import record_extract_finish, record_extract_start
+from calaccess_raw.extracting.recording import record_extract_finish
 from django_commander.base import BasicCommand
 
 
@@ -42,7 +42,7 @@ class ExtractRawFiles(BasicCommand):
         if version is None:
             self.say(f"{local.path} was not downloaded by this toolkit; tracking is skipped.")
         else:
-            record_extract_start(version, timezone.now())
+            version.mark_started("extract", timezone.now())
         with self.progress(total=total, desc="Extracting", unit="B", unit_scale=True) as bar:
             result = extract_tables(local.path, on_progress=bar.update)
         if version is not None:

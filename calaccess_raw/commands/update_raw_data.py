@@ -88,9 +88,7 @@ class UpdateRawData(PipelineCommand):
     def _start(self, release: Release) -> RawDataVersion:
         version = record_release(release)
         if version.update_start_datetime is None or version.update_completed or not self.resuming:
-            version.update_start_datetime = timezone.now()
-            version.update_finish_datetime = None
-            version.save(update_fields=["update_start_datetime", "update_finish_datetime"])
+            version.mark_started("update", timezone.now())
         return version
 
     def _finish(self, version: RawDataVersion) -> None:

@@ -6,8 +6,6 @@ A finish time is only written after success, so a download that started and fail
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.core.files import File
 
 from calaccess_raw.downloading.local_copy import LocalCopy
@@ -32,12 +30,6 @@ def record_release(release: Release) -> RawDataVersion:
     version.last_modified = release.last_modified
     version.save(update_fields=["expected_size", "etag", "last_modified"])
     return version
-
-
-def record_download_start(version: RawDataVersion, started: datetime) -> None:
-    version.download_start_datetime = started
-    version.download_finish_datetime = None
-    version.save(update_fields=["download_start_datetime", "download_finish_datetime"])
 
 
 def record_download_finish(version: RawDataVersion, result: DownloadResult) -> None:

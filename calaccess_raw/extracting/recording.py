@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from calaccess_raw.extracting.extract import ExtractResult
 from calaccess_raw.models import RawDataFile, RawDataVersion
-
-
-def record_extract_start(version: RawDataVersion, started: datetime) -> None:
-    version.extract_start_datetime = started
-    version.extract_finish_datetime = None
-    version.save(update_fields=["extract_start_datetime", "extract_finish_datetime"])
 
 
 def record_extract_finish(version: RawDataVersion, result: ExtractResult) -> None:

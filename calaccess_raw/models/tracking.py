@@ -60,7 +60,20 @@ class RawDataVersionQuerySet(models.QuerySet):
         )
 
 
-class RawDataVersion(models.Model):
+class StageTimes:
+    """A model with ``<stage>_start_datetime`` and ``<stage>_finish_datetime`` per stage."""
+
+    def mark_started(self, stage: str, started: datetime) -> None:
+        """Record that ``stage`` (e.g. "download", "clean", "update") started and has not finished.
+
+        The finish time is cleared, so a crash part-way reads as "not done".
+        """
+        setattr(self, f"{stage}_start_datetime", started)
+        setattr(self, f"{stage}_finish_datetime", None)
+        self.save(update_fields=[f"{stage}_start_datetime", f"{stage}_finish_datetime"])
+
+
+class RawDataVersion(StageTimes, models.Model):
     """One nightly release of the CAL-ACCESS export and the progress of its update."""
 
     # Stalled = started, unfinished, and no stage has started or finished for this long.
@@ -178,7 +191,7 @@ class RawDataVersion(models.Model):
         return human_size(self.clean_zip_size)
 
 
-class RawDataFile(models.Model):
+class RawDataFile(StageTimes, models.Model):
     """One table file of a release, with what each stage counted in it."""
 
     version = fields.ForeignKey(RawDataVersion, on_delete=models.CASCADE, related_name="files")
@@ -247,15 +260,6 @@ class RawDataFile(models.Model):
         if version is None:
             return None
         return cls.objects.get_or_create(version=version, file_name=table)[0]
-
-    def mark_started(self, stage: str, started: datetime) -> None:
-        """Record that ``stage`` ("clean" or "load") started and has not finished.
-
-        The finish time is cleared, so a crash part-way reads as "not done".
-        """
-        setattr(self, f"{stage}_start_datetime", started)
-        setattr(self, f"{stage}_finish_datetime", None)
-        self.save(update_fields=[f"{stage}_start_datetime", f"{stage}_finish_datetime"])
 
     @property
     def model(self) -> type[models.Model] | None:
