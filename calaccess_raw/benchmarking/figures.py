@@ -12,10 +12,11 @@ class StageFigures:
 
     rows: int
     seconds: float
-    #: Peak resident memory of the stage's process, and that process's after Django's start-up.
+    #: Peak resident memory of the stage's largest process (its own or a helper's), and the
+    #: stage's process's after Django's start-up.
     peak_mb: float
     startup_mb: float
-    #: CPU seconds of the stage's own process (a database server's work is not in them).
+    #: CPU seconds of the stage's process and its helpers (a database server's are not in them).
     cpu_seconds: float
     #: What the child reported per table (seconds, rows and the stage's own counts).
     tables: tuple[dict[str, Any], ...]

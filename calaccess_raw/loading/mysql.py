@@ -99,7 +99,7 @@ class MySQLLoader(Loader):
         )
         self.tsv_path = Path(name)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            writer = csv.writer(
+            rows.write_csv(
                 out,
                 delimiter="\t",
                 quoting=csv.QUOTE_NONE,
@@ -107,8 +107,6 @@ class MySQLLoader(Loader):
                 escapechar="\\",
                 lineterminator="\n",
             )
-            for batch in rows.batches():
-                writer.writerows(batch)
 
     def _targets(self, fields: tuple[Field, ...]) -> str:
         """LOAD DATA's column list: text columns directly, typed ones through ``NULLIF``."""

@@ -17,23 +17,21 @@ until the new ones are complete, and any failure rolls all of it back:
    columns are ``text`` (every other column typed as in the table), then moved into the table by
    one ``INSERT … SELECT`` that reads the flags by the rule of
    :mod:`calaccess_raw.loading.values` and casts the rest. Flags never reach Python;
-4. **checked path**: if PostgreSQL still refuses a value (an integer that is neither a number nor
-   a flag, an impossible date, a malformed row), the savepoint is rolled back and the file is
-   loaded again through the Python typing rules (:mod:`calaccess_raw.loading.values`), which log
-   each bad value with its line and store it empty, streaming the typed rows into COPY as CSV (an
-   empty typed value is NULL there too);
+4. **typed path**: if PostgreSQL still refuses a value (an integer that is neither a number nor
+   a flag, an impossible date, a malformed row), the savepoint is rolled back and the file is typed
+   by the Python rules (:mod:`calaccess_raw.loading.values`), which log each bad value with its
+   line and store it empty. A helper process types (:mod:`calaccess_raw.loading.background`) and
+   streams the typed rows as CSV, which this process passes on to COPY as they come (an empty typed
+   value is NULL there too), so typing and PostgreSQL's work overlap;
 5. indexes are rebuilt, then the transaction commits. Statistics are left to autovacuum, which
    analyses a table this changed soon after: an ``ANALYZE`` here cost as much as the COPY.
 
 All paths type values the same way for the spellings the export uses. PostgreSQL alone accepts
-some others (``Jan 5 2017``, ``NaN``), which the checked path would log.
+some others (``Jan 5 2017``, ``NaN``), which the typed path would log.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
 import logging
 
 import psycopg
@@ -41,6 +39,7 @@ from django.db import DataError, transaction
 
 from calaccess_raw.schema import Field
 
+from .background import READ_SIZE, typed_csv
 from .base import Loader, Replaced
 from .rows import TypedRows
 from .values import FLAGS
@@ -52,8 +51,6 @@ CHUNK_SIZE = 1 << 20
 STAGING_TABLE = "calaccess_raw_staging"
 #: The characters PostgreSQL's integer input, and Python's ``int``, ignore around a number.
 SPACES = " \t\n\r\f\v"
-#: Typed rows formatted (in C, by the csv module) per write to COPY.
-ROWS_PER_WRITE = 5000
 
 SECONDARY_INDEXES = """
     SELECT index_class.relname, pg_get_indexdef(pg_index.indexrelid)
@@ -86,7 +83,7 @@ class PostgreSQLLoader(Loader):
             if replaced is None:
                 with transaction.atomic(using=alias):
                     cursor.execute("SET LOCAL TimeZone = 'UTC'")
-                    replaced = Replaced(self._copy_rows(cursor, table, fields, rows), "checked")
+                    replaced = Replaced(self._copy_typed(cursor, table, fields, rows), "typed")
             for _name, definition in indexes:
                 cursor.execute(definition)
             cursor.execute("SELECT set_config('DateStyle', %s, true)", [date_style])
@@ -167,20 +164,15 @@ class PostgreSQLLoader(Loader):
         cursor.execute(f"DROP TABLE {staging}")
         return loaded
 
-    def _copy_rows(self, cursor, table: str, fields: tuple[Field, ...], rows: TypedRows) -> int:
-        """Truncate and COPY the rows typed by Python, written as CSV a block at a time."""
+    def _copy_typed(self, cursor, table: str, fields: tuple[Field, ...], rows: TypedRows) -> int:
+        """Truncate and COPY the rows as a helper types them; rows copied."""
         cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        remaining = iter(rows)
-        with cursor.copy(self._copy_sql(table, fields, header=False)) as copy:
-            while True:
-                writer.writerows(itertools.islice(remaining, ROWS_PER_WRITE))
-                if not buffer.tell():
-                    break
-                copy.write(buffer.getvalue())
-                buffer.seek(0)
-                buffer.truncate()
+        with (
+            typed_csv(rows, lineterminator="\n") as stream,
+            cursor.copy(self._copy_sql(table, fields, header=False)) as copy,
+        ):
+            while chunk := stream.read(READ_SIZE):
+                copy.write(chunk)
         return cursor.rowcount
 
 

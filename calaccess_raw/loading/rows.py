@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
+import operator
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 from calaccess_raw.schema import Field, Table
 
@@ -56,6 +60,15 @@ def read_header(path: Path, table: Table) -> tuple[Field, ...]:
     return tuple(table.field(column) for column in header)
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What an iteration of :class:`TypedRows` counted, to hand from one process to another."""
+
+    rows: int
+    skipped_rows: int
+    errors: int
+
+
 class TypedRows:
     """Iterate the typed rows of a cleaned CSV (tuples in header order), logging what fails.
 
@@ -90,6 +103,19 @@ class TypedRows:
         """The CSV line on which a row of the latest batch ends (rows numbered from 1)."""
         return self._batch_lines[row_number - (self.rows - len(self._batch_lines)) - 1]
 
+    def tally(self) -> Tally:
+        return Tally(self.rows, self.skipped_rows, self.log.count)
+
+    def adopt(self, tally: Tally) -> None:
+        """Take over the counts of an iteration done elsewhere (a helper process)."""
+        self.rows, self.skipped_rows, self.log.count = tally.rows, tally.skipped_rows, tally.errors
+
+    def write_csv(self, out: TextIO, **csv_format: Any) -> None:
+        """Write the typed rows to ``out`` with :func:`csv.writer` (NULL as an empty value)."""
+        writer = csv.writer(out, **csv_format)
+        for batch in self.batches():
+            writer.writerows(batch)
+
     def _has_nul(self) -> bool:
         """Whether the file holds a NUL byte (a fast pass that spares clean files the filter)."""
         with open(self.path, "rb") as handle:
@@ -115,47 +141,58 @@ class TypedRows:
                 yield from batch
 
     def batches(self) -> Iterator[list[tuple]]:
-        """The typed rows a batch at a time: a consumer taking them whole (``executemany`` over
-        ``itertools.chain``) iterates in C, without a Python frame per row."""
+        """The typed rows a batch at a time: a consumer taking them whole
+        (``csv.writer.writerows``) iterates in C, without a Python frame per row. Each batch is read in C too, every row paired with the line it ends on; only a batch
+        holding a row of the wrong width is looked at row by row."""
         width = len(self.fields)
         with open(self.path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(self._lines(handle) if self._has_nul() else handle)
-            batch: list[list[str]] = []
-            lines: list[int] = []
+            ending_line = map(operator.attrgetter("line_num"), itertools.repeat(reader))
+            # zip reads the row, then the reader's line; the line map never ends on its own
+            numbered = zip(reader, ending_line, strict=False)
             try:
                 next(reader, None)
-                for row in reader:
-                    if len(row) != width:
-                        self.skipped_rows += 1
-                        self._pending.append(
-                            (
-                                reader.line_num,
-                                WHOLE_ROW,
-                                "\t".join(row),
-                                f"expected {width} fields, found {len(row)}; row skipped",
-                            )
-                        )
-                        continue
-                    batch.append(row)
-                    lines.append(reader.line_num)
-                    if len(batch) == self.batch_size:
+                while chunk := list(itertools.islice(numbered, self.batch_size)):
+                    batch, lines = map(list, zip(*chunk, strict=True))
+                    if set(map(len, batch)) != {width}:
+                        batch, lines = self._skip_wrong_widths(batch, lines, width)
+                    if batch:
                         yield self._typed(batch, lines)
-                        batch, lines = [], []
             except UnicodeDecodeError as error:
                 raise NotUTF8(
                     f"{self.path.name}: not UTF-8 after line {reader.line_num} ({error.reason})"
                 ) from None
-        if batch:
-            yield self._typed(batch, lines)
         self._log_sorted([])
+
+    def _skip_wrong_widths(
+        self, batch: list[list[str]], lines: list[int], width: int
+    ) -> tuple[list[list[str]], list[int]]:
+        """Keep the rows of the header's width; log the others (to go out with the batch's)."""
+        kept_rows, kept_lines = [], []
+        for row, line in zip(batch, lines, strict=True):
+            if len(row) == width:
+                kept_rows.append(row)
+                kept_lines.append(line)
+                continue
+            self.skipped_rows += 1
+            self._pending.append(
+                (
+                    line,
+                    WHOLE_ROW,
+                    "\t".join(row),
+                    f"expected {width} fields, found {len(row)}; row skipped",
+                )
+            )
+        return kept_rows, kept_lines
 
     def _typed(self, batch: list[list[str]], lines: list[int]) -> list[tuple]:
         columns: list[Sequence[object]] = list(zip(*batch, strict=True))
         errors: list[tuple[int, int, str, str]] = []  # position in batch, column, value, reason
         longest_row = max(map(len, map("".join, batch)))  # no value is longer than its row
         for index, limit in self._text_limits:
-            if limit < longest_row and max(map(len, columns[index])) > limit:
-                columns[index] = self._blank_overlong(columns[index], index, limit, errors)
+            column = columns[index]
+            if limit < longest_row and any(column) and max(map(len, column)) > limit:
+                columns[index] = self._blank_overlong(column, index, limit, errors)
         for index, fast, convert in self._converters:
             typed = fast(columns[index]) if fast is not None else None
             if typed is None:
