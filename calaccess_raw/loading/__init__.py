@@ -5,7 +5,8 @@ and returns a :class:`LoadResult`. The design in one place:
 
 - **One loader per database**, chosen by ``connection.vendor``: PostgreSQL COPY
   (:mod:`.postgresql`), MySQL/MariaDB LOAD DATA LOCAL INFILE (:mod:`.mysql`), SQLite
-  ``executemany`` (:mod:`.sqlite`). The header is checked against the table first
+  ``INSERT … SELECT`` from a CSV virtual table (:mod:`.sqlite`). Where Python types the rows,
+  a helper process does it while the database stores them (:mod:`.background`). The header is checked against the table first
   (:func:`.rows.read_header`), so a layout change fails before the database is touched, naming
   the column.
 - **Typing rules** (:mod:`.values`): blank → NULL in every non-text column (a blank amount is

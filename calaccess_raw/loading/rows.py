@@ -142,8 +142,9 @@ class TypedRows:
 
     def batches(self) -> Iterator[list[tuple]]:
         """The typed rows a batch at a time: a consumer taking them whole
-        (``csv.writer.writerows``) iterates in C, without a Python frame per row. Each batch is read in C too, every row paired with the line it ends on; only a batch
-        holding a row of the wrong width is looked at row by row."""
+        (``csv.writer.writerows``) iterates in C, without a Python frame per row. Each batch is
+        read in C too, every row paired with the line it ends on; only a batch holding a row of
+        the wrong width is looked at row by row."""
         width = len(self.fields)
         with open(self.path, newline="", encoding="utf-8-sig") as handle:
             reader = csv.reader(self._lines(handle) if self._has_nul() else handle)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, transaction
+from django.db.utils import ConnectionHandler
 
 from calaccess_raw import paths
 from calaccess_raw.loading import (
@@ -18,6 +19,7 @@ from calaccess_raw.loading import (
     load_table,
     resolve_model,
 )
+from calaccess_raw.loading.sqlite import SQLiteLoader
 from calaccess_raw.models import (
     AcronymsCd,
     CvrCampaignDisclosureCd,
@@ -81,7 +83,7 @@ def test_a_bad_value_is_logged_with_its_row_and_the_rest_loads(data_dir):
     result = load_table(RcptCd)
 
     assert (result.rows, result.errors, result.skipped_rows) == (1000, 3, 1)
-    assert result.method in {"typed", "executemany", "load-data"}
+    assert result.method in {"typed", "insert-select", "load-data"}
     assert RcptCd.objects.count() == 1000
     assert result.error_log == paths.load_errors_path("RCPT_CD")
     logged = error_rows(result.error_log)
@@ -175,9 +177,10 @@ def test_unknown_tables_are_a_clear_error(data_dir):
 
 
 def test_a_load_inside_a_transaction(data_dir):
-    """PostgreSQL and SQLite nest the load in the caller's transaction; MySQL cannot (DDL)."""
+    """PostgreSQL nests the load in the caller's transaction; MySQL (its DDL commits) and SQLite
+    (the load has a connection of its own) refuse it, before touching the table."""
     path = reference_csv("ACRONYMS_CD")
-    if connection.vendor == "mysql":
+    if connection.vendor in ("mysql", "sqlite"):
         with pytest.raises(LoadError, match="inside a transaction"), transaction.atomic():
             load_table(AcronymsCd, path)
         assert AcronymsCd.objects.count() == 0
@@ -187,6 +190,17 @@ def test_a_load_inside_a_transaction(data_dir):
         assert AcronymsCd.objects.count() == len(reference_rows("ACRONYMS_CD"))
         raise RuntimeError("caller gives up")
     assert AcronymsCd.objects.count() == 0
+
+
+def test_sqlite_refuses_an_in_memory_database(data_dir):
+    """The SQLite load writes through a connection of its own, which cannot see such a database."""
+    memory = ConnectionHandler(
+        {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    )
+    loader = SQLiteLoader(AcronymsCd, reference_csv("ACRONYMS_CD"), memory["default"], None)
+    with pytest.raises(LoadError, match="ACRONYMS_CD: cannot load into an in-memory SQLite"):
+        loader.load()
+    memory.close_all()
 
 
 def _indexes(table: str) -> set[tuple[str, ...]]:

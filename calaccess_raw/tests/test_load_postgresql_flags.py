@@ -21,9 +21,9 @@ from .load_support import error_rows, reference_csv, reference_rows, write_csv
 pytestmark = pytest.mark.django_db(transaction=True)
 
 #: How each database loads a file whose integer columns hold only numbers, flags and blanks.
-FLAG_METHOD = {"postgresql": "staged", "sqlite": "executemany", "mysql": "load-data"}
+FLAG_METHOD = {"postgresql": "staged", "sqlite": "insert-select", "mysql": "load-data"}
 #: How each database loads a file holding a value it must log.
-LOGGING_METHOD = {"postgresql": "typed", "sqlite": "executemany", "mysql": "load-data"}
+LOGGING_METHOD = {"postgresql": "typed", "sqlite": "insert-select", "mysql": "load-data"}
 
 #: The integer columns of the table where the export writes flags.
 FLAGGED = ["CONTROL_YN", "SPONSOR_YN"]

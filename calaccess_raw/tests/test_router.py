@@ -7,7 +7,7 @@ from calaccess_raw import loading
 from calaccess_raw.loading.verify import verify_table
 from calaccess_raw.models import AcronymsCd
 
-pytestmark = pytest.mark.django_db(databases=["default", "raw_routed"])
+pytestmark = pytest.mark.django_db(databases=["default", "raw_routed"], transaction=True)
 
 ROUTED = {
     "CALACCESS_RAW_DATABASE": "raw_routed",
