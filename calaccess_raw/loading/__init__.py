@@ -6,9 +6,9 @@ and returns a :class:`LoadResult`. The design in one place:
 - **One loader per database**, chosen by ``connection.vendor``: PostgreSQL COPY
   (:mod:`.postgresql`), MySQL/MariaDB LOAD DATA LOCAL INFILE (:mod:`.mysql`), SQLite
   ``INSERT … SELECT`` from a CSV virtual table (:mod:`.sqlite`). Where Python types the rows,
-  a helper process does it while the database stores them (:mod:`.background`). The header is checked against the table first
-  (:func:`.rows.read_header`), so a layout change fails before the database is touched, naming
-  the column.
+  a helper process does it while the database stores them (:mod:`.background`). The header is
+  checked against the table first (:func:`.rows.read_header`), so a layout change fails before
+  the database is touched, naming the column.
 - **Typing rules** (:mod:`.values`): blank → NULL in every non-text column (a blank amount is
   unknown, not 0); integer columns read the export's flags ``Y``/``X`` as 1 and ``N`` as 0; dates
   ``3/23/1998 12:00:00 AM`` → 1998-03-23; date-times are California time stored in UTC.

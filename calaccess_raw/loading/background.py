@@ -4,9 +4,10 @@ Typing a file in Python (:mod:`calaccess_raw.loading.rows`) costs about as much 
 database's storing of the typed rows, and both are single-threaded. :func:`typed_csv` forks a
 helper that types the file and writes the typed rows as CSV into a pipe; the loader hands that
 pipe to the database (SQLite reads it as a CSV virtual table, PostgreSQL's COPY takes it), which
-stores the rows meanwhile, so a load takes about the longer of the two instead of their sum. For a small file (under :data:`PROCESS_MIN_BYTES`), and where
-``os.fork`` does not exist (Windows), a thread does the typing instead: the same rows, without the
-overlap, and without the fork's cost (some 20 ms, as the loader's pages are copied on write).
+stores the rows meanwhile, so a load takes about the longer of the two instead of their sum. For
+a small file (under :data:`PROCESS_MIN_BYTES`), and where ``os.fork`` does not exist, a thread
+does the typing instead: the same rows, without the overlap, and without the fork's cost (some
+20 ms, as the loader's pages are copied on write).
 
 The helper writes the load's error log itself and, when it is done, sends back its counts (rows,
 skipped rows, errors), which :meth:`TypedRows.adopt` takes over, or the exception it stopped on,
