@@ -28,7 +28,7 @@ import os
 import pickle
 import threading
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from .rows import Tally, TypedRows
 
@@ -37,13 +37,13 @@ from .rows import Tally, TypedRows
 PIPE_SIZE = 1 << 20
 #: The smallest cleaned file typed in a helper process rather than a thread.
 PROCESS_MIN_BYTES = 1 << 20
-#: Characters the loader reads from the pipe at a time.
+#: Bytes read from, and written to, the pipe at a time.
 READ_SIZE = 1 << 16
 
 
 @contextlib.contextmanager
-def typed_csv(rows: TypedRows, **csv_format: Any) -> Iterator[TextIO]:
-    """The typed rows as a readable CSV stream, produced by a helper while the caller reads.
+def typed_csv(rows: TypedRows, **csv_format: Any) -> Iterator[BinaryIO]:
+    """The typed rows as a readable stream of UTF-8 CSV, produced by a helper as the caller reads.
 
     ``csv_format`` are :func:`csv.writer` options. On leaving the block the helper is waited for,
     its counts are adopted by ``rows``, and its exception (if any) is raised; an exception of
@@ -53,7 +53,7 @@ def typed_csv(rows: TypedRows, **csv_format: Any) -> Iterator[TextIO]:
     _enlarge(data_write)
     helper = _Helper(rows, data_read, data_write, csv_format)
     helper.start()
-    stream = open(data_read, encoding="utf-8", newline="", buffering=READ_SIZE)  # noqa: SIM115
+    stream = open(data_read, "rb", buffering=READ_SIZE)  # noqa: SIM115 - closed below
     try:
         yield stream
     finally:

@@ -8,6 +8,7 @@ by the CPU time it leaves in this process's children.
 from __future__ import annotations
 
 import csv
+import io
 import resource
 
 import pytest
@@ -62,7 +63,7 @@ def test_the_stream_holds_every_typed_row_and_the_counts_come_back(data_dir, hel
     with ErrorLog(log_path, path.name) as log:
         rows = TypedRows(path, fields, log)
         with background.typed_csv(rows) as stream:
-            streamed = list(csv.reader(stream))
+            streamed = list(csv.reader(io.TextIOWrapper(stream, encoding="utf-8", newline="")))
         assert streamed == expected
         assert (rows.rows, rows.skipped_rows, log.count) == (lines - 20, 20, 40)
         assert log.written == log_path
@@ -85,7 +86,7 @@ def test_an_error_of_the_helper_is_raised_when_the_block_ends(data_dir, helper):
         rows = TypedRows(path, fields, log)
         with pytest.raises(NotUTF8, match="RCPT_CD.csv: not UTF-8 after line"):
             with background.typed_csv(rows) as stream:
-                received = list(csv.reader(stream))
+                received = list(csv.reader(io.TextIOWrapper(stream, encoding="utf-8", newline="")))
     assert 0 < len(received) < lines / 2  # the rows typed before the bad line
 
 
