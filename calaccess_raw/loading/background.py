@@ -52,7 +52,12 @@ def typed_csv(rows: TypedRows, **csv_format: Any) -> Iterator[BinaryIO]:
     data_read, data_write = os.pipe()
     _enlarge(data_write)
     helper = _Helper(rows, data_read, data_write, csv_format)
-    helper.start()
+    try:
+        helper.start()
+    except BaseException:  # no helper (fork or thread refused): nothing will use the pipe
+        os.close(data_read)
+        os.close(data_write)
+        raise
     stream = open(data_read, "rb", buffering=READ_SIZE)  # noqa: SIM115 - closed below
     try:
         yield stream
@@ -101,7 +106,12 @@ class _Helper:
             self.thread.start()
             return
         result_read, result_write = os.pipe()
-        process_id = os.fork()
+        try:
+            process_id = os.fork()
+        except OSError:
+            os.close(result_read)
+            os.close(result_write)
+            raise
         if process_id == 0:  # the helper
             try:
                 os.close(result_read)
