@@ -12,7 +12,6 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from django.conf import settings
 from django.db import DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
@@ -71,7 +70,6 @@ def clean_stage(request: dict[str, Any]) -> dict[str, Any]:
 def load_stage(request: dict[str, Any]) -> dict[str, Any]:
     """Load every table's CSV into the scratch database, then count what the table holds."""
     csv_dir, work_dir = Path(request["csv_dir"]), Path(request["work_dir"])
-    settings.CALACCESS_DATA_DIR = str(work_dir)  # where the MySQL loader writes its temporary file
     tables = []
     with registered(ALIAS, request["database"]):
         for name in request["tables"]:

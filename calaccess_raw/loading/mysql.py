@@ -5,33 +5,42 @@ MySQL commits implicitly around DDL, so one transaction cannot cover a reload. I
 1. a shadow table ``<TABLE>__loading`` is created ``LIKE`` the real one and its secondary indexes
    dropped (they are rebuilt in one sorted pass after the load);
 2. the CSV is typed by the Python rules (:mod:`calaccess_raw.loading.values`; bad values are
-   logged and stored empty), written to a temporary tab-separated file by the ``csv`` module (in
-   C) with a backslash before every tab, newline and backslash inside a value, and loaded with
-   ``LOAD DATA LOCAL INFILE``. A typed column is empty in the file only where its value is NULL
-   (text columns are never NULL), so the load reads typed columns through ``NULLIF(…, '')``.
-   Any warning MySQL raises would mean a value it silently changed, so a warning fails the load;
+   logged and stored empty) in a helper process (:mod:`calaccess_raw.loading.background`) that
+   writes the typed rows, tab-separated by the ``csv`` module (in C) with a backslash before
+   every tab, newline and backslash inside a value, into a pipe, which ``LOAD DATA LOCAL INFILE``
+   reads as ``/dev/fd/N`` while the helper is still typing. A typed column is empty only where its
+   value is NULL (text columns are never NULL), so the load reads typed columns through
+   ``NULLIF(…, '')``. Any warning MySQL raises would mean a value it silently changed, so a
+   warning fails the load;
 3. the indexes are rebuilt on the shadow table, then ``RENAME TABLE`` swaps the shadow for the
    real table atomically: readers see the old rows, then all the new ones. The old table is
    dropped.
 
-Whatever fails, ``finalize`` drops the shadow table and the temporary file and the real table is
-untouched. Loads cannot run inside a transaction here (the DDL would commit it), and raw tables
-must not be the target of foreign keys (MySQL moves those with the renamed table).
+Whatever fails, ``finalize`` drops the shadow table and the real table is untouched. Loads cannot
+run inside a transaction here (the DDL would commit it), and raw tables must not be the target of
+foreign keys (MySQL moves those with the renamed table).
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
-from pathlib import Path
 
-from calaccess_raw import paths
 from calaccess_raw.schema import Field
 
+from .background import typed_csv
 from .base import Loader, Replaced
 from .errors import LoadError
 from .rows import TypedRows
+
+#: The ``csv.writer`` options of the rows LOAD DATA reads: tab-separated, no quoting, a backslash
+#: before every tab, newline and backslash inside a value.
+TSV_FORMAT = {
+    "delimiter": "\t",
+    "quoting": csv.QUOTE_NONE,
+    "quotechar": None,
+    "escapechar": "\\",
+    "lineterminator": "\n",
+}
 
 
 class MySQLLoader(Loader):
@@ -45,29 +54,28 @@ class MySQLLoader(Loader):
             )
         self.shadow = f"{self.table.name}__loading"
         self.replaced = f"{self.table.name}__replaced"
-        self.tsv_path: Path | None = None
         with self.connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {self.quote(self.shadow)}")
             cursor.execute(f"DROP TABLE IF EXISTS {self.quote(self.replaced)}")
 
     def replace(self, fields: tuple[Field, ...], rows: TypedRows) -> Replaced:
         table, shadow = self.quote(self.table.name), self.quote(self.shadow)
-        self._write_tsv(rows)
         with self.connection.cursor() as cursor:
             cursor.execute(f"CREATE TABLE {shadow} LIKE {table}")
             indexes = self._secondary_indexes(cursor, shadow)
             if indexes:
                 drops = ", ".join(f"DROP INDEX {self.quote(name)}" for name in indexes)
                 cursor.execute(f"ALTER TABLE {shadow} {drops}")
-            cursor.execute(
-                f"LOAD DATA LOCAL INFILE %s INTO TABLE {shadow} CHARACTER SET utf8mb4 "
-                "FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' "
-                f"{self._targets(fields)}",
-                [str(self.tsv_path)],
-            )
-            loaded = cursor.rowcount
-            cursor.execute("SHOW WARNINGS LIMIT 1")
-            warning = cursor.fetchone()
+            with typed_csv(rows, **TSV_FORMAT) as stream:
+                cursor.execute(
+                    f"LOAD DATA LOCAL INFILE %s INTO TABLE {shadow} CHARACTER SET utf8mb4 "
+                    "FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' "
+                    f"{self._targets(fields)}",
+                    [f"/dev/fd/{stream.fileno()}"],
+                )
+                loaded = cursor.rowcount
+                cursor.execute("SHOW WARNINGS LIMIT 1")
+                warning = cursor.fetchone()
             if warning:
                 raise LoadError(f"{self.table.name}: MySQL changed a value ({warning[2]})")
             if loaded != rows.rows:
@@ -85,28 +93,8 @@ class MySQLLoader(Loader):
         return Replaced(loaded, "load-data")
 
     def finalize(self) -> None:
-        if self.tsv_path is not None:
-            self.tsv_path.unlink(missing_ok=True)
         with self.connection.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {self.quote(self.shadow)}")
-
-    def _write_tsv(self, rows: TypedRows) -> None:
-        """Write the typed rows to ``tsv_path``, a temporary file in the data folder's ``load/``."""
-        handle, name = tempfile.mkstemp(
-            prefix=f"{self.table.name}.",
-            suffix=".load.tsv",
-            dir=paths.load_errors_path(self.table.name).parent,
-        )
-        self.tsv_path = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            rows.write_csv(
-                out,
-                delimiter="\t",
-                quoting=csv.QUOTE_NONE,
-                quotechar=None,
-                escapechar="\\",
-                lineterminator="\n",
-            )
 
     def _targets(self, fields: tuple[Field, ...]) -> str:
         """LOAD DATA's column list: text columns directly, typed ones through ``NULLIF``."""

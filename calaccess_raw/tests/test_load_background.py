@@ -124,6 +124,6 @@ def test_a_load_typed_by_the_helper_stores_and_verifies(data_dir, helper, table)
 
 
 def _typed_by_helper(vendor: str, table: str) -> bool:
-    """SQLite types every file with the helper; PostgreSQL only a file no COPY takes (the one
-    with ``7Q``); MySQL none (it types in its own process)."""
-    return vendor == "sqlite" or (vendor == "postgresql" and table == "CVR_CAMPAIGN_DISCLOSURE_CD")
+    """SQLite and MySQL type every file with the helper; PostgreSQL only a file its COPY refuses
+    (the one with ``7Q``)."""
+    return vendor != "postgresql" or table == "CVR_CAMPAIGN_DISCLOSURE_CD"
