@@ -86,7 +86,7 @@ def _write(rows: TypedRows, pipe: int, csv_format: dict[str, Any]) -> Tally:
 
 
 class _Helper:
-    """The process (or, without ``fork``, the thread) that writes the typed rows to the pipe."""
+    """The process (or, for a small file or without ``fork``, the thread) writing to the pipe."""
 
     def __init__(
         self, rows: TypedRows, reading_end: int, pipe: int, csv_format: dict[str, Any]
