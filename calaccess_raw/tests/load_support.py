@@ -39,6 +39,13 @@ def reference_rows(table: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines(keepends=True)))
 
 
+def reference_cells(table: str) -> tuple[list[str], list[list[str]]]:
+    """The reference CSV of ``table`` as its header and a list of rows of values, to edit."""
+    rows = reference_rows(table)
+    header = list(rows[0])
+    return header, [[row[column] for column in header] for row in rows]
+
+
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
     """Write a CSV the way the cleaner does (default dialect, ``\\n`` line ends)."""
     with open(path, "w", newline="", encoding="utf-8") as handle:

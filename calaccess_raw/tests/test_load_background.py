@@ -17,11 +17,11 @@ from django.db import connection
 from calaccess_raw.loading import background, load_table
 from calaccess_raw.loading.errorlog import ErrorLog
 from calaccess_raw.loading.errors import NotUTF8
-from calaccess_raw.loading.rows import TypedRows
+from calaccess_raw.loading.rows import TypedRows, read_header
 from calaccess_raw.loading.verify import verify_table
 from calaccess_raw.models import RcptCd
 
-from .load_support import error_rows, reference_rows, write_csv
+from .load_support import error_rows, reference_cells, write_csv
 
 HELPERS = {"process": 0, "thread": 1 << 62}
 
@@ -39,13 +39,11 @@ def _children_cpu() -> float:
 
 def _receipts(data_dir, copies: int = 1):
     """The reference receipts ``copies`` times over, one date made impossible and one row cut."""
-    rows = reference_rows("RCPT_CD")
-    header = list(rows[0])
-    values = [[row[column] for column in header] for row in rows]
+    header, values = reference_cells("RCPT_CD")
     values[1][header.index("RCPT_DATE")] = "2/30/2015"
     values[2] = values[2][:5]
     values *= copies
-    return write_csv(data_dir / "RCPT_CD.csv", header, values), header, len(values)
+    return write_csv(data_dir / "RCPT_CD.csv", header, values), len(values)
 
 
 def _as_csv_text(value: object) -> str:
@@ -53,8 +51,8 @@ def _as_csv_text(value: object) -> str:
 
 
 def test_the_stream_holds_every_typed_row_and_the_counts_come_back(data_dir, helper):
-    path, header, lines = _receipts(data_dir, copies=20)
-    fields = tuple(RcptCd.schema.field(column) for column in header)
+    path, lines = _receipts(data_dir, copies=20)
+    fields = read_header(path, RcptCd.schema)
     with ErrorLog(None, path.name) as log:
         expected = [[_as_csv_text(value) for value in row] for row in TypedRows(path, fields, log)]
 
@@ -70,18 +68,18 @@ def test_the_stream_holds_every_typed_row_and_the_counts_come_back(data_dir, hel
     logged = error_rows(log_path)
     assert [(row["line"], row["column"], row["reason"]) for row in logged[:2]] == [
         ("3", "RCPT_DATE", "not a date"),
-        ("4", "", f"expected {len(header)} fields, found 5; row skipped"),
+        ("4", "", f"expected {len(fields)} fields, found 5; row skipped"),
     ]
     assert len(logged) == 40
     assert (_children_cpu() > cpu_before) is (helper == "process")
 
 
 def test_an_error_of_the_helper_is_raised_when_the_block_ends(data_dir, helper):
-    path, header, lines = _receipts(data_dir, copies=20)
+    path, lines = _receipts(data_dir, copies=20)
+    fields = read_header(path, RcptCd.schema)
     text = path.read_bytes()
     middle = text.index(b"\n", len(text) // 2) + 1
     path.write_bytes(text[:middle] + b"\xff\xfe broken\n" + text[middle:])
-    fields = tuple(RcptCd.schema.field(column) for column in header)
     with ErrorLog(None, path.name) as log:
         rows = TypedRows(path, fields, log)
         with pytest.raises(NotUTF8, match="RCPT_CD.csv: not UTF-8 after line"):
@@ -91,9 +89,9 @@ def test_an_error_of_the_helper_is_raised_when_the_block_ends(data_dir, helper):
 
 
 def test_an_error_of_the_reader_wins_and_stops_the_helper(data_dir, helper):
-    path, header, lines = _receipts(data_dir, copies=60)  # more than the pipe holds
+    path, lines = _receipts(data_dir, copies=60)  # more than the pipe holds
     assert path.stat().st_size > 2 * background.PIPE_SIZE
-    fields = tuple(RcptCd.schema.field(column) for column in header)
+    fields = read_header(path, RcptCd.schema)
     with ErrorLog(None, path.name) as log:
         rows = TypedRows(path, fields, log)
         with pytest.raises(ZeroDivisionError):
@@ -107,17 +105,15 @@ def test_an_error_of_the_reader_wins_and_stops_the_helper(data_dir, helper):
 @pytest.mark.parametrize("table", ["RCPT_CD", "CVR_CAMPAIGN_DISCLOSURE_CD"])
 def test_a_load_typed_by_the_helper_stores_and_verifies(data_dir, helper, table):
     """CVR_CAMPAIGN_DISCLOSURE_CD gets a ``7Q`` flag, which only the typed path takes (logged)."""
-    rows = reference_rows(table)
-    header = list(rows[0])
-    values = [[row[column] for column in header] for row in rows]
+    header, values = reference_cells(table)
     if table == "CVR_CAMPAIGN_DISCLOSURE_CD":
         values[0][header.index("CONTROL_YN")] = "7Q"
     path = write_csv(data_dir / f"{table}.csv", header, values)
     cpu_before = _children_cpu()
     result = load_table(table, path)
     errors = int(table == "CVR_CAMPAIGN_DISCLOSURE_CD")
-    assert (result.rows, result.errors, result.skipped_rows) == (len(rows), errors, 0)
-    assert verify_table(table, path).rows == len(rows)
+    assert (result.rows, result.errors, result.skipped_rows) == (len(values), errors, 0)
+    assert verify_table(table, path).rows == len(values)
     assert (_children_cpu() > cpu_before) is (
         helper == "process" and _typed_by_helper(connection.vendor, table)
     )
