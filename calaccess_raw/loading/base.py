@@ -21,6 +21,7 @@ from calaccess_raw.models import RawDataModel
 from calaccess_raw.schema import Field
 
 from .errorlog import ErrorLog
+from .errors import LoadError
 from .rows import TypedRows, read_header
 
 
@@ -89,6 +90,15 @@ class Loader(ABC):  # noqa: B024 - prepare and finalize are optional hooks
 
     def column_list(self, fields: tuple[Field, ...]) -> str:
         return ", ".join(self.quote(field.column) for field in fields)
+
+    def check_stored(self, stored: int, rows: TypedRows) -> None:
+        """Fail (before the commit) when the database stored other than the rows typed: a row it
+        read differently from the typed stream would otherwise go unnoticed."""
+        if stored != rows.rows:
+            raise LoadError(
+                f"{self.table.name}: the {self.connection.display_name} database stored "
+                f"{stored} of {rows.rows} rows"
+            )
 
     def prepare(self) -> None:  # noqa: B027 - optional hook
         """Check preconditions and set up anything :meth:`replace` needs."""

@@ -78,8 +78,7 @@ class MySQLLoader(Loader):
                 warning = cursor.fetchone()
             if warning:
                 raise LoadError(f"{self.table.name}: MySQL changed a value ({warning[2]})")
-            if loaded != rows.rows:
-                raise LoadError(f"{self.table.name}: MySQL loaded {loaded} of {rows.rows} rows")
+            self.check_stored(loaded, rows)
             if indexes:
                 adds = ", ".join(
                     f"ADD {'INDEX' if non_unique else 'UNIQUE INDEX'} {self.quote(name)} "

@@ -75,11 +75,7 @@ class SQLiteLoader(Loader):
                     database.execute(f"DROP INDEX {self.quote(name)}")
                 database.execute(f"DELETE FROM {table}")
                 database.execute("DELETE FROM sqlite_sequence WHERE name = ?", [self.table.name])
-                stored = self._insert(database, fields, rows)
-                if stored != rows.rows:
-                    raise LoadError(
-                        f"{self.table.name}: SQLite stored {stored} of {rows.rows} rows"
-                    )
+                self.check_stored(self._insert(database, fields, rows), rows)
                 for _name, definition in indexes:
                     database.execute(definition)
                 database.execute("COMMIT")
