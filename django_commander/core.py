@@ -249,13 +249,19 @@ class BasicCommand:
 
     def dependency_parameters(self) -> list[tuple[str, dict[str, Any]]]:
         """The declared dependencies with their parameters worked out for this run."""
+        return self.dependencies_for(self.parameters)
+
+    @classmethod
+    def dependencies_for(cls, parameters: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        """The declared dependencies with their parameters worked out for ``parameters``
+        (canonical, as :meth:`canonical_parameters` makes them)."""
         resolved = []
-        for name, spec in self.dependencies:
+        for name, spec in cls.dependencies:
             if callable(spec):
-                values = dict(spec(self.parameters))
+                values = dict(spec(parameters))
             else:
                 values = {
-                    key: value(self.parameters) if callable(value) else value
+                    key: value(parameters) if callable(value) else value
                     for key, value in spec.items()
                 }
             resolved.append((name, values))

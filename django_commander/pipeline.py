@@ -5,15 +5,27 @@ options. Steps are produced lazily, so a later step can depend on what an earlie
 files an extraction produced, say). When the previous run of the pipeline with the same
 parameters did not finish, the steps that succeeded since that attempt began are skipped: the plan
 is "all steps minus recorded successes". ``--force-restart`` runs every step again.
+
+A step marked ``background`` runs in a thread while the pipeline goes on with the steps after it
+(cleaning the next file while the database loads this one, say). The pipeline waits for it
+before the first later step that depends on it directly (by the commands' declared
+``dependencies``), before the next background step (so at most one runs at a time) and before it
+finishes; an error of the background step is raised there. When the command log is kept in
+SQLite, which takes one writer at a time, background steps run in order like the others: a long
+write of one step would make the other's log writes time out.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextvars
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from django.db import connections, router
 
 from .core import BasicCommand
 from .parameters import parameters_hash
@@ -26,6 +38,8 @@ class Step:
     command: str
     parameters: dict[str, Any] = field(default_factory=dict)
     options: dict[str, Any] = field(default_factory=dict)
+    #: Run alongside the steps after it (see the module's docstring).
+    background: bool = False
 
     def __str__(self) -> str:
         params = " ".join(str(value) for value in self.parameters.values())
@@ -66,14 +80,57 @@ class PipelineCommand(BasicCommand):
         if self.resume_since:
             self.say(f"Resuming the run of {self.name} interrupted at {self.resume_since:%c}.")
         results: dict[str, Any] = {}
-        for step in self.steps():
-            if self.resume_since and self.step_completed_since(step, self.resume_since):
-                self.say(f"Skipping {step}: already done in the interrupted run.", level=2)
-                continue
-            results[str(step)] = self.call(
-                step.command, **step.parameters, **self.step_options(step)
-            )
+        in_background = self.runs_steps_in_background()
+        # Leaving the block waits for a background step, also when a later step failed.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix=self.name) as pool:
+            ahead: tuple[Step, Future] | None = None
+            for step in self.steps():
+                if self.resume_since and self.step_completed_since(step, self.resume_since):
+                    self.say(f"Skipping {step}: already done in the interrupted run.", level=2)
+                    continue
+                if ahead and (step.background or self.depends_on(step, ahead[0])):
+                    results[str(ahead[0])] = ahead[1].result()
+                    ahead = None
+                if step.background and in_background:
+                    context = contextvars.copy_context()  # the step's log links to this run's
+                    ahead = (step, pool.submit(context.run, self._run_step_in_thread, step))
+                else:
+                    results[str(step)] = self._run_step(step)
+            if ahead:
+                results[str(ahead[0])] = ahead[1].result()
         return results
+
+    def _run_step(self, step: Step) -> Any:
+        return self.call(step.command, **step.parameters, **self.step_options(step))
+
+    def _run_step_in_thread(self, step: Step) -> Any:
+        try:
+            return self._run_step(step)
+        finally:
+            connections.close_all()  # the thread's own connections
+
+    def runs_steps_in_background(self) -> bool:
+        """Whether background steps may run alongside later ones: not when the command log is
+        kept in SQLite (see the module's docstring)."""
+        from .models import CommandLog
+
+        return connections[router.db_for_write(CommandLog)].vendor != "sqlite"
+
+    @staticmethod
+    def depends_on(step: Step, earlier: Step) -> bool:
+        """Whether ``step``'s command declares a dependency on ``earlier`` (same parameters)."""
+        from .registry import commands
+
+        command = commands[step.command]
+        needed = commands[earlier.command].canonical_parameters(earlier.parameters)
+        return any(
+            name == earlier.command
+            and parameters_hash(commands[name].canonical_parameters(values))
+            == parameters_hash(needed)
+            for name, values in command.dependencies_for(
+                command.canonical_parameters(step.parameters)
+            )
+        )
 
     def interrupted_since(self) -> datetime | None:
         """Start of the unfinished attempt this run continues, or None for a fresh start.

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from django.db import connections, router
 from django.utils import timezone
 
 from calaccess_raw import paths, schema
 from calaccess_raw.downloading import check_release
 from calaccess_raw.downloading.recording import record_release
 from calaccess_raw.downloading.release import Release
-from calaccess_raw.models import RawDataVersion
+from calaccess_raw.models import RawDataFile, RawDataVersion
 from calaccess_raw.summaries import summarize_version
 from calaccess_toolkit import conf
 from django_commander.base import PipelineCommand, Step
@@ -21,6 +22,7 @@ from django_commander.base import PipelineCommand, Step
 class UpdateRawData(PipelineCommand):
     """Download, extract, clean, load and verify every table of the latest CAL-ACCESS export.
 
+    On PostgreSQL and MySQL/MariaDB each file is cleaned while the previous one loads.
     An interrupted update resumes at the stage and the file where it stopped (unless
     --force-restart, or unless the state has published a newer release since). With --noinput,
     a release that is already loaded is left alone and the command exits quietly.
@@ -71,9 +73,18 @@ class UpdateRawData(PipelineCommand):
         yield Step("download_raw_data")
         yield Step("extract_raw_files", options={"keep_files": keep})
         tables = list(version.files.order_by("file_name").values_list("file_name", flat=True))
-        for table in tables:
+        # Each file is cleaned in the background while the previous one loads: the cleaner is
+        # Python, the load mostly the database's own work, so the two overlap. Not when the raw
+        # data is in SQLite: the clean's tracking rows would wait for the load's write lock.
+        background = connections[router.db_for_write(RawDataFile)].vendor != "sqlite"
+        cleans = [
+            Step("clean_raw_file", {"file_name": table}, {"keep_file": keep}, background=background)
+            for table in tables
+        ]
+        yield from cleans[:1]
+        for position, table in enumerate(tables):
+            yield from cleans[position + 1 : position + 2]
             model = schema.load().table(table).model_name
-            yield Step("clean_raw_file", {"file_name": table}, {"keep_file": keep})
             yield Step(
                 "load_raw_file", {"model": model}, {"keep_file": True, "app": self.options["app"]}
             )

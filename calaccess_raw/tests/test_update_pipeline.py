@@ -6,12 +6,14 @@ Runs on whichever database ``DATABASE_URL`` names (CI runs it on SQLite, Postgre
 from __future__ import annotations
 
 import csv
+import json
 import zipfile
 from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from calaccess_raw import loading, schema
 from calaccess_raw.models import RawDataVersion
@@ -84,6 +86,31 @@ def test_update_loads_every_table_and_accounts_for_every_line(export_server):
     assert logged == {"LEXP_CD": 2, "LPAY_CD": 1, "S401_CD": 1}
     assert version.error_count == 4
     assert "Loaded" in output
+    _assert_each_file_cleaned_while_the_previous_loaded(sorted(files))
+
+
+def _assert_each_file_cleaned_while_the_previous_loaded(tables: list[str]) -> None:
+    """On PostgreSQL and MariaDB cleaning runs in the background, one file ahead of the load; on
+    SQLite, which the command log shares with the loads, the steps run one after the other."""
+    logs = CommandLog.objects.filter(status=CommandLog.SUCCESS)
+    cleans = {
+        json.loads(log.command.parameters)["file_name"]: log
+        for log in logs.filter(command__name="clean_raw_file")
+    }
+    loads = {
+        json.loads(log.command.parameters)["model"]: log
+        for log in logs.filter(command__name="load_raw_file")
+    }
+    overlapped = []
+    for previous, table in zip(tables, tables[1:], strict=False):
+        clean, previous_load = cleans[table], loads[schema.load().table(previous).model_name]
+        overlapped.append(
+            clean.start_time < previous_load.end_time and clean.end_time > previous_load.start_time
+        )
+    if connection.vendor == "sqlite":
+        assert not any(overlapped)
+    else:
+        assert any(overlapped), "no file was cleaned while the previous one loaded"
 
 
 def test_real_values_arrive_typed(export_server):

@@ -1,5 +1,7 @@
 import pytest
+from django.db import connection
 
+from django_commander.base import Step
 from django_commander.models import CommandLog
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +58,60 @@ def test_resume_is_per_parameters(example_commands, tmp_path):
         example_commands["flaky_pipeline"](str(marker)).run()
     example_commands["flaky_pipeline"](str(tmp_path / "other")).run()
     assert runs("first") == 2, "a pipeline with other parameters does not resume this attempt"
+
+
+def logged(name: str) -> CommandLog:
+    return CommandLog.objects.get(command__name=name)
+
+
+def background_expected() -> bool:
+    """Background steps run alongside later ones unless the command log is in SQLite."""
+    return connection.vendor != "sqlite"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_background_step_runs_alongside_the_next_and_its_dependent_waits(
+    example_commands, tmp_path
+):
+    # await_signal waits for a file that the next step, send_signal, writes: it sees the file only
+    # if it runs at the same time. read_awaited depends on await_signal, so it must wait for it.
+    seconds = 10.0 if background_expected() else 0.2
+    result = example_commands["background_pipeline"](str(tmp_path), seconds=seconds).run()
+    outcome = "saw the signal" if background_expected() else "timed out"
+    assert result == {
+        f"await_signal {tmp_path}": outcome,
+        f"send_signal {tmp_path}": "sent",
+        f"read_awaited {tmp_path}": outcome,
+    }
+    awaited, sent = logged("await_signal"), logged("send_signal")
+    assert awaited.status == sent.status == CommandLog.SUCCESS
+    if background_expected():
+        assert sent.end_time < awaited.end_time, "the next step finished while the first ran"
+    else:
+        assert awaited.end_time <= sent.start_time, "on SQLite the steps ran in order"
+    assert logged("read_awaited").start_time >= awaited.end_time
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_background_step_fails_the_pipeline(example_commands, tmp_path):
+    marker = tmp_path / "marker"
+    marker.touch()
+    with pytest.raises(RuntimeError, match="marker present"):
+        example_commands["failing_background_pipeline"](str(marker)).run()
+    assert logged("flaky_step").status == CommandLog.FAILURE
+    # Alongside, the next step ran before the failure was raised; in order, it never started.
+    assert runs("after") == (1 if background_expected() else 0)
+    marker.unlink()
+    example_commands["failing_background_pipeline"](str(marker)).run()
+    assert runs("after") == 1, "the resumed run skipped the step that had succeeded"
+
+
+def test_dependencies_between_steps_come_from_the_commands_declarations(example_commands):
+    pipeline = example_commands["flaky_pipeline"]
+    assert pipeline.depends_on(Step("needs_echo", {"word": "a"}), Step("basic_echo", {"word": "a"}))
+    assert not pipeline.depends_on(
+        Step("needs_echo", {"word": "a"}), Step("basic_echo", {"word": "b"})
+    )
+    assert not pipeline.depends_on(
+        Step("basic_echo", {"word": "a"}), Step("needs_echo", {"word": "a"})
+    )

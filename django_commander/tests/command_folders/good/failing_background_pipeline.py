@@ -1,0 +1,13 @@
+from django_commander.base import PipelineCommand, Step
+
+
+class FailingBackgroundPipeline(PipelineCommand):
+    """A background step that fails while the marker file exists, then an echo."""
+
+    @classmethod
+    def add_arguments(cls, parser):
+        parser.add_argument("marker")
+
+    def steps(self):
+        yield Step("flaky_step", {"marker": self.parameters["marker"]}, background=True)
+        yield Step("basic_echo", {"word": "after"}, {"times": 1})
