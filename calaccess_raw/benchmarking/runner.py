@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -89,7 +89,9 @@ def _measure_size(
     expected = {table.name: table.rows for table in generated}
     say(f"Cleaning {size:,} rows.")
     request = {"tsv_dir": str(folder / "tsv"), "csv_dir": str(folder / "csv")}
-    clean = _measure("clean", request, plan, folder, expected)
+    clean = StageFigures.best_of(
+        [_run("clean", request, plan, folder, expected) for _ in range(plan.repeat)]
+    )
     for vendor, settings in databases.items():
         say(f"Loading {size:,} rows into {vendor}.")
         request = {
@@ -100,16 +102,20 @@ def _measure_size(
             # server, and before it on SQLite (see django_commander.pipeline).
             "clean_ahead_from": None if vendor == "sqlite" else str(folder / "tsv"),
         }
+        loads, floors = [], []
         with scratch_database(settings, plan.tables):
-            load = _measure("load", request, plan, folder, expected, "stored_rows")
-            floor = None
-            if vendor == "postgresql":
-                say(f"Measuring PostgreSQL's COPY floor for {size:,} rows.")
-                floor = _measure("floor", request, plan, folder, expected)
+            # Load and floor take turns, so that both meet the machine in the same moods.
+            for _ in range(plan.repeat):
+                loads.append(_run("load", request, plan, folder, expected, "stored_rows"))
+                if vendor == "postgresql":
+                    say(f"Measuring PostgreSQL's COPY floor for {size:,} rows.")
+                    floors.append(_run("floor", request, plan, folder, expected))
+        load = StageFigures.best_of(loads)
+        floor = StageFigures.best_of(floors) if floors else None
         report.runs.append(DatabaseRun(vendor, size, clean, load, floor))
 
 
-def _measure(
+def _run(
     stage: str,
     request: dict,
     plan: BenchmarkPlan,
@@ -117,20 +123,15 @@ def _measure(
     expected: dict[str, int],
     rows_key: str = "rows",
 ) -> StageFigures:
-    """Run one stage in its child process (``plan.repeat`` times, keeping the fastest run and the
-    largest peak) and check that every run accounted for every generated row."""
-    runs = []
-    for _ in range(plan.repeat):
-        figures = run_stage(stage, {**request, "tables": plan.tables}, folder)
-        for table in figures["tables"]:
-            if table[rows_key] != expected[table["table"]]:
-                raise RowsLost(
-                    f"{stage} of {table['table']}: {table[rows_key]:,} rows where "
-                    f"{expected[table['table']]:,} were generated"
-                )
-        runs.append(StageFigures.from_child(figures, rows_key))
-    fastest = min(runs, key=lambda run: run.elapsed)
-    return replace(fastest, peak_mb=max(run.peak_mb for run in runs))
+    """Run one stage in its child process and check that it accounted for every generated row."""
+    figures = run_stage(stage, {**request, "tables": plan.tables}, folder)
+    for table in figures["tables"]:
+        if table[rows_key] != expected[table["table"]]:
+            raise RowsLost(
+                f"{stage} of {table['table']}: {table[rows_key]:,} rows where "
+                f"{expected[table['table']]:,} were generated"
+            )
+    return StageFigures.from_child(figures, rows_key)
 
 
 def _generated_figures(tables: list[GeneratedTable], seconds: float) -> GeneratedFigures:
