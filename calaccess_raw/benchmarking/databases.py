@@ -155,8 +155,18 @@ def _drop(settings: dict[str, Any]) -> None:
             cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
 
 
+#: The database a server connection opens to create or drop another: PostgreSQL always
+#: connects to one (its maintenance database); MySQL connects to none when the name is empty.
+SERVER_DATABASES = {ENGINES["postgresql"]: "postgres", ENGINES["mysql"]: ""}
+
+
 @contextmanager
 def _server(settings: dict[str, Any]) -> Iterator[Any]:
-    """A cursor on the server outside any database (PostgreSQL: the ``postgres`` database)."""
-    with _connection(settings)._nodb_cursor() as cursor:
-        yield cursor
+    """An autocommit cursor on the server, outside the database that is created or dropped."""
+    connection = _connection({**settings, "NAME": SERVER_DATABASES[settings["ENGINE"]]})
+    try:
+        connection.set_autocommit(True)  # CREATE and DROP DATABASE refuse a transaction
+        with connection.cursor() as cursor:
+            yield cursor
+    finally:
+        connection.close()
