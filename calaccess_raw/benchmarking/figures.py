@@ -21,21 +21,19 @@ class StageFigures:
     #: What the child reported per table (seconds, rows and the stage's own counts).
     tables: tuple[dict[str, Any], ...]
     #: For a load that cleaned each table in the background, one ahead (as the update command
-    #: does on a database server): the first table's clean plus each table's
-    #: ``overlapped_seconds`` (its load alongside the next table's clean).
-    wall_seconds: float | None = None
+    #: does on a database server): the first table's clean (see :attr:`wall_seconds`).
     first_clean_seconds: float | None = None
-    #: Which figure of a table counts: its seconds, or its overlapped seconds when cleaned ahead.
-    rows_key: str = "rows"
 
     @classmethod
     def from_child(cls, figures: dict[str, Any], rows_key: str = "rows") -> StageFigures:
-        return cls._of_tables(
-            tuple(figures["tables"]),
-            rows_key,
+        tables = tuple(figures["tables"])
+        return cls(
+            rows=sum(table[rows_key] for table in tables),
+            seconds=sum(table["seconds"] for table in tables),
             peak_mb=figures["peak_mb"],
             startup_mb=figures["startup_mb"],
             cpu_seconds=figures["cpu_seconds"],
+            tables=tables,
             first_clean_seconds=figures.get("first_clean_seconds"),
         )
 
@@ -44,42 +42,31 @@ class StageFigures:
         """Several runs of a stage as one: each table's fastest run, the largest peak.
 
         Taking the best per table (the same for load and floor) keeps a slow moment of the
-        machine, which on a shared machine can last a table or two, out of either figure.
+        machine, which on a shared machine can last a table or two, out of either figure. Every
+        run accounted for the same rows.
         """
         tables = tuple(
             min(runs_of_table, key=_counted_seconds)
             for runs_of_table in zip(*(run.tables for run in runs), strict=True)
         )
         first_cleans = [run.first_clean_seconds for run in runs]
-        return cls._of_tables(
-            tables,
-            runs[0].rows_key,
+        return cls(
+            rows=runs[0].rows,
+            seconds=sum(table["seconds"] for table in tables),
             peak_mb=max(run.peak_mb for run in runs),
             startup_mb=max(run.startup_mb for run in runs),
             cpu_seconds=min(run.cpu_seconds for run in runs),
+            tables=tables,
             first_clean_seconds=None if None in first_cleans else min(first_cleans),
         )
 
-    @classmethod
-    def _of_tables(
-        cls,
-        tables: tuple[dict[str, Any], ...],
-        rows_key: str,
-        first_clean_seconds: float | None,
-        **process: float,
-    ) -> StageFigures:
-        wall_seconds = None
-        if first_clean_seconds is not None:
-            wall_seconds = first_clean_seconds + sum(map(_counted_seconds, tables))
-        return cls(
-            rows=sum(table[rows_key] for table in tables),
-            seconds=sum(table["seconds"] for table in tables),
-            tables=tables,
-            wall_seconds=wall_seconds,
-            first_clean_seconds=first_clean_seconds,
-            rows_key=rows_key,
-            **process,
-        )
+    @property
+    def wall_seconds(self) -> float | None:
+        """For a load that cleaned ahead: the first table's clean plus each table's
+        ``overlapped_seconds`` (its load alongside the next table's clean)."""
+        if self.first_clean_seconds is None:
+            return None
+        return self.first_clean_seconds + sum(map(_counted_seconds, self.tables))
 
     @property
     def rows_per_second(self) -> float:
