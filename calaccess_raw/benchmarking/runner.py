@@ -99,7 +99,7 @@ def _measure_size(
             "work_dir": str(folder),
             "database": settings,
             # As the update command: cleaning runs one table ahead of the load on a database
-            # server, and before it on SQLite (see django_commander.pipeline).
+            # server, and before it on SQLite (see calaccess_raw.commands.update_raw_data).
             "clean_ahead_from": None if vendor == "sqlite" else str(folder / "tsv"),
         }
         loads, floors = [], []
