@@ -73,7 +73,7 @@ def load_stage(request: dict[str, Any]) -> dict[str, Any]:
     """Load every table's CSV into the scratch database, then count what the table holds.
 
     With ``clean_ahead_from`` (a TSV folder), the stage cleans the tables itself, in the update
-    command's order and way: each table in a thread while the previous one loads. It reports the
+    command's way: each table in a thread while the previous one loads. It reports the
     first table's clean, and per table ``overlapped_seconds``: the time until both its load and
     the next table's clean are done. Their sum is the update's clean and load, without the
     untimed work between tables.
@@ -85,7 +85,7 @@ def load_stage(request: dict[str, Any]) -> dict[str, Any]:
     tables = []
     with registered(ALIAS, request["database"]), ThreadPoolExecutor(max_workers=1) as pool:
         if tsv_dir:
-            names, csv_dir = sorted(names), work_dir / "csv-cleaned-ahead"
+            csv_dir = work_dir / "csv-cleaned-ahead"
             csv_dir.mkdir(exist_ok=True)
             start = perf_counter()
             if names:

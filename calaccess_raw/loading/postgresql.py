@@ -11,12 +11,13 @@ until the new ones are complete, and any failure rolls all of it back:
    ``DateStyle`` is MDY and its time zone California's, blanks are NULL in typed columns and
    ``''`` in text columns (``FORCE_NOT_NULL``). A file that is clean end to end (most tables)
    loads at the speed of a plain COPY;
-3. **staged path**: if PostgreSQL refuses a value and the table has integer columns (where the
+3. **flags path**: if PostgreSQL refuses a value and the table has integer columns (where the
    export writes yes/no flags, ``Y``/``X``/``N``, which integer input refuses), the savepoint is
-   rolled back and, in a new one, the file is COPYed into a temporary staging table whose integer
-   columns are ``text`` (every other column typed as in the table), then moved into the table by
-   one ``INSERT … SELECT`` that reads the flags by the rule of
-   :mod:`calaccess_raw.loading.values` and casts the rest. Flags never reach Python;
+   rolled back and, in a new one, the file is COPYed again through
+   :mod:`calaccess_raw.loading.flags`, which rewrites the flags in the integer columns as
+   numbers by the rule of :mod:`calaccess_raw.loading.values` and passes everything else byte for
+   byte, so PostgreSQL types the rest as on the fast path. A helper process does the rewrite (a
+   split of each line up to the last integer column) while PostgreSQL stores the lines before;
 4. **typed path**: if PostgreSQL still refuses a value (an integer that is neither a number nor
    a flag, an impossible date, a malformed row), the savepoint is rolled back and the file is typed
    by the Python rules (:mod:`calaccess_raw.loading.values`), which log each bad value with its
@@ -33,24 +34,21 @@ some others (``Jan 5 2017``, ``NaN``), which the typed path would log.
 from __future__ import annotations
 
 import logging
+from io import BufferedReader
 
 import psycopg
 from django.db import DataError, transaction
 
 from calaccess_raw.schema import Field
 
-from .background import READ_SIZE, typed_csv
+from .background import typed_csv
 from .base import Loader, Replaced
+from .flags import flags_rewritten
 from .rows import TypedRows
-from .values import FLAGS
 
 logger = logging.getLogger("calaccess.raw.load")
 
 CHUNK_SIZE = 1 << 20
-#: The temporary table the staged path COPYs into (dropped after use, and by any rollback).
-STAGING_TABLE = "calaccess_raw_staging"
-#: The characters PostgreSQL's integer input, and Python's ``int``, ignore around a number.
-SPACES = " \t\n\r\f\v"
 
 SECONDARY_INDEXES = """
     SELECT index_class.relname, pg_get_indexdef(pg_index.indexrelid)
@@ -91,13 +89,13 @@ class PostgreSQLLoader(Loader):
         return replaced
 
     def _load_in_database(self, cursor, table: str, fields: tuple[Field, ...]) -> Replaced | None:
-        """Load the file with PostgreSQL typing every value (COPY, then staged if need be).
+        """Load the file with PostgreSQL typing every value (COPY, then with flags rewritten).
 
         Each attempt runs in its own savepoint; None when PostgreSQL refused a value in all.
         """
         attempts = [("copy", self._copy_file)]
         if any(field.type == "IntegerField" for field in fields):
-            attempts.append(("staged", self._copy_staged))
+            attempts.append(("flags", self._copy_flags_rewritten))
         for method, attempt in attempts:
             try:
                 with transaction.atomic(using=self.connection.alias):
@@ -118,68 +116,29 @@ class PostgreSQLLoader(Loader):
 
     def _copy_file(self, cursor, table: str, fields: tuple[Field, ...]) -> int:
         """Truncate and COPY the file as it is; PostgreSQL parses and types every value."""
-        cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
-        return self._copy_csv_bytes(cursor, table, fields)
+        with open(self.csv_path, "rb") as handle:
+            return self._truncate_and_copy(cursor, table, fields, handle, header=True)
 
-    def _copy_csv_bytes(self, cursor, table: str, fields: tuple[Field, ...]) -> int:
-        """COPY the cleaned file's bytes, unparsed by Python, into ``table``; rows copied."""
-        with (
-            open(self.csv_path, "rb") as handle,
-            cursor.copy(self._copy_sql(table, fields, header=True)) as copy,
-        ):
-            while chunk := handle.read(CHUNK_SIZE):
-                copy.write(chunk)
-        return cursor.rowcount
-
-    def _copy_staged(self, cursor, table: str, fields: tuple[Field, ...]) -> int:
-        """COPY the file into a staging table with text integers, then type it into the table.
-
-        The staging table takes its other columns' types (lengths, digits) from the table, so COPY
-        checks them as the fast path does; only integers are left for the ``INSERT … SELECT``.
-        """
-        staging = self.quote(STAGING_TABLE)
-        columns = [
-            f"{self.quote(field.column)}::text AS {self.quote(field.column)}"
-            if field.type == "IntegerField"
-            else self.quote(field.column)
-            for field in fields
-        ]
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE {staging} AS SELECT {', '.join(columns)} FROM {table} "
-            "WITH NO DATA"
-        )
-        cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
-        self._copy_csv_bytes(cursor, staging, fields)
-        values = [
-            _integer_sql(self.quote(field.column))
-            if field.type == "IntegerField"
-            else self.quote(field.column)
-            for field in fields
-        ]
-        cursor.execute(
-            f"INSERT INTO {table} ({self.column_list(fields)}) "
-            f"SELECT {', '.join(values)} FROM {staging}"
-        )
-        loaded = cursor.rowcount
-        cursor.execute(f"DROP TABLE {staging}")
-        return loaded
+    def _copy_flags_rewritten(self, cursor, table: str, fields: tuple[Field, ...]) -> int:
+        """Truncate and COPY the file with its integer columns' flags rewritten as numbers."""
+        positions = [index for index, field in enumerate(fields) if field.type == "IntegerField"]
+        with flags_rewritten(self.csv_path, positions) as stream:
+            return self._truncate_and_copy(cursor, table, fields, stream, header=True)
 
     def _copy_typed(self, cursor, table: str, fields: tuple[Field, ...], rows: TypedRows) -> int:
         """Truncate and COPY the rows as a helper types them; rows copied."""
+        with typed_csv(rows, lineterminator="\n") as stream:
+            return self._truncate_and_copy(cursor, table, fields, stream, header=False)
+
+    def _truncate_and_copy(
+        self, cursor, table: str, fields: tuple[Field, ...], stream: BufferedReader, header: bool
+    ) -> int:
+        """Empty the table and COPY the CSV ``stream`` into it; rows copied.
+
+        ``read1`` passes on what a helper's pipe holds without waiting for a full chunk.
+        """
         cursor.execute(f"TRUNCATE {table} RESTART IDENTITY")
-        with (
-            typed_csv(rows, lineterminator="\n") as stream,
-            cursor.copy(self._copy_sql(table, fields, header=False)) as copy,
-        ):
-            while chunk := stream.read(READ_SIZE):
+        with cursor.copy(self._copy_sql(table, fields, header)) as copy:
+            while chunk := stream.read1(CHUNK_SIZE):
                 copy.write(chunk)
         return cursor.rowcount
-
-
-def _integer_sql(column: str) -> str:
-    """SQL typing a text column as an integer: flags as 1 or 0, blank as NULL, else a cast.
-
-    A value that is neither makes the cast raise, which sends the file to the checked path.
-    """
-    flags = " ".join(f"WHEN '{flag}' THEN {value}" for flag, value in FLAGS.items())
-    return f"CASE btrim({column}, E'{SPACES}') {flags} WHEN '' THEN NULL ELSE {column}::integer END"

@@ -1,4 +1,5 @@
-"""The typing helper: the typed rows arrive whole, counts and errors come back, failures surface.
+"""The loader's helper: typed (or flag-rewritten) rows arrive whole, counts and errors come back,
+failures surface.
 
 Each test runs with the helper as a forked process and as a thread (the small-file and no-fork
 case), chosen through ``PROCESS_MIN_BYTES``; the process case is checked to have used a process
@@ -101,25 +102,31 @@ def test_an_error_of_the_reader_wins_and_stops_the_helper(data_dir, helper):
     assert rows.rows < lines / 2  # the helper stopped: it did not type the rest of the file
 
 
+#: How PostgreSQL loads each case; the other databases type every file with the helper.
+POSTGRESQL_METHODS = {
+    ("RCPT_CD", ""): "copy",
+    ("CVR_CAMPAIGN_DISCLOSURE_CD", ""): "flags",
+    ("CVR_CAMPAIGN_DISCLOSURE_CD", "7Q"): "typed",
+}
+
+
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("table", ["RCPT_CD", "CVR_CAMPAIGN_DISCLOSURE_CD"])
-def test_a_load_typed_by_the_helper_stores_and_verifies(data_dir, helper, table):
-    """CVR_CAMPAIGN_DISCLOSURE_CD gets a ``7Q`` flag, which only the typed path takes (logged)."""
+@pytest.mark.parametrize(("table", "bad_flag"), sorted(POSTGRESQL_METHODS))
+def test_a_load_through_the_helper_stores_and_verifies(data_dir, helper, table, bad_flag):
+    """The flags of CVR_CAMPAIGN_DISCLOSURE_CD take PostgreSQL's flag rewrite, in the helper; a
+    ``7Q`` among them only the typed path (logged)."""
     header, values = reference_cells(table)
-    if table == "CVR_CAMPAIGN_DISCLOSURE_CD":
-        values[0][header.index("CONTROL_YN")] = "7Q"
+    if bad_flag:
+        values[0][header.index("CONTROL_YN")] = bad_flag
     path = write_csv(data_dir / f"{table}.csv", header, values)
     cpu_before = _children_cpu()
     result = load_table(table, path)
-    errors = int(table == "CVR_CAMPAIGN_DISCLOSURE_CD")
+    errors = 1 if bad_flag else 0
     assert (result.rows, result.errors, result.skipped_rows) == (len(values), errors, 0)
     assert verify_table(table, path).rows == len(values)
-    assert (_children_cpu() > cpu_before) is (
-        helper == "process" and _typed_by_helper(connection.vendor, table)
-    )
-
-
-def _typed_by_helper(vendor: str, table: str) -> bool:
-    """SQLite and MySQL type every file with the helper; PostgreSQL only a file its COPY refuses
-    (the one with ``7Q``)."""
-    return vendor != "postgresql" or table == "CVR_CAMPAIGN_DISCLOSURE_CD"
+    if connection.vendor == "postgresql":
+        method = POSTGRESQL_METHODS[table, bad_flag]
+    else:
+        method = {"sqlite": "insert-select", "mysql": "load-data"}[connection.vendor]
+    assert result.method == method
+    assert (_children_cpu() > cpu_before) is (helper == "process" and method != "copy")

@@ -1,0 +1,118 @@
+"""Yes/no flags in integer columns, rewritten as numbers on their way into PostgreSQL's COPY.
+
+The export writes flags (``Y``, ``X``, ``N``) into some columns documented as integers
+(``CONTROL_YN``, ``SPONSOR_YN``…), and PostgreSQL's integer input refuses them. Typing the whole
+file in Python would cost more than COPY itself, and reading the flags in SQL (COPY into a
+staging table, then ``INSERT … SELECT``) costs a second pass through the server. Instead the
+cleaned file streams through :func:`rewrite_flags`, which touches the integer columns only:
+
+* a flag, with or without spaces around it, becomes its number by the rule of
+  :data:`~calaccess_raw.loading.values.FLAGS`;
+* a value of spaces only becomes empty, which COPY reads as NULL (as the typing rules do);
+* every other value, and every other column, passes byte for byte, for COPY to type as on the
+  fast path. A value that is neither a number nor a flag still makes COPY refuse the file.
+
+The work per line is one split up to the last integer column: a line whose fields up to there
+hold no double quote is split at its commas. A record with a quote there is parsed and written
+again with :mod:`csv`, and a record whose quoted field holds a line break is put together from its
+lines first. The header line passes unchanged: no column name is a flag or blank.
+
+:func:`flags_rewritten` runs the rewrite in a helper (:mod:`calaccess_raw.loading.background`),
+so that it neither waits for PostgreSQL nor competes for the interpreter with the next table's
+clean, which the update runs beside the load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import functools
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from io import BufferedReader
+from pathlib import Path
+
+from calaccess_raw.cleaning.blocks import iter_line_blocks
+from calaccess_raw.cleaning.dialect import CSV_DIALECT
+
+from .background import piped
+from .values import FLAGS
+
+#: The characters PostgreSQL's integer input, and Python's ``int``, ignore around a number.
+SPACES = " \t\n\r\f\v"
+_FLAG_NUMBERS = {flag: str(number) for flag, number in FLAGS.items()}
+_FLAG_NUMBER_BYTES = {flag.encode(): number.encode() for flag, number in _FLAG_NUMBERS.items()}
+_SPACE_BYTES = SPACES.encode()
+
+
+@contextlib.contextmanager
+def flags_rewritten(path: Path, positions: Sequence[int]) -> Iterator[BufferedReader]:
+    """The cleaned CSV at ``path`` with its flags rewritten, as a helper writes it."""
+    with piped(functools.partial(_write_rewritten, path, positions), path) as output:
+        yield output.stream
+
+
+def _write_rewritten(path: Path, positions: Sequence[int], pipe: int) -> None:
+    with open(path, "rb") as source, open(pipe, "wb") as out:
+        for block in rewrite_flags(iter_line_blocks(source), positions):
+            out.write(block)
+
+
+def rewrite_flags(blocks: Iterable[bytes], positions: Sequence[int]) -> Iterator[bytes]:
+    """The CSV's blocks (each ending with a line feed) with the flags in the columns at
+    ``positions`` (0-based) rewritten as numbers; one block out per block in that ends a record."""
+    last = max(positions)
+    partial: list[bytes] = []  # the lines so far of a record whose quoted field goes on
+    for block in blocks:
+        lines = block.split(b"\n")
+        lines.pop()  # the empty piece after the block's final line feed
+        records = []
+        quoted = bool(partial) or b'"' in block
+        for line in lines:
+            if quoted and (partial or line.count(b'"') % 2):
+                partial.append(line)
+                record = b"\n".join(partial)
+                if record.count(b'"') % 2:
+                    continue
+                partial.clear()
+                line = record
+            records.append(_rewritten(line, positions, last))
+        if records:
+            yield b"\n".join(records) + b"\n"
+    if partial:  # quotes never closed: COPY refuses it, as it would the file as written
+        yield b"\n".join(partial) + b"\n"
+
+
+def _rewritten(record: bytes, positions: Sequence[int], last: int) -> bytes:
+    fields = record.split(b",", last + 1)
+    if len(fields) <= last:
+        return record  # too few fields: COPY refuses the row whatever its flags
+    if b'"' in record and any(b'"' in field for field in fields[: last + 1]):
+        return _rewritten_parsed(record, positions)
+    changed = False
+    for position in positions:
+        value = fields[position]
+        if value.isdigit():
+            continue
+        bare = value.strip(_SPACE_BYTES)
+        number = _FLAG_NUMBER_BYTES.get(bare, b"" if not bare else None)
+        if number is not None and number != value:
+            fields[position] = number
+            changed = True
+    return b",".join(fields) if changed else record
+
+
+def _rewritten_parsed(record: bytes, positions: Sequence[int]) -> bytes:
+    """The same for a record whose quoting the split cannot follow: parsed and written by csv."""
+    text = record.decode("utf-8", "surrogateescape")  # bytes that are not UTF-8 pass as they are
+    rows = list(csv.reader(io.StringIO(text), dialect=CSV_DIALECT))
+    if len(rows) != 1:
+        return record  # not one CSV record: COPY judges it as written
+    row = rows[0]
+    for position in positions:
+        if position < len(row):
+            bare = row[position].strip(SPACES)
+            row[position] = _FLAG_NUMBERS.get(bare, bare if not bare else row[position])
+    out = io.StringIO()
+    csv.writer(out, dialect=CSV_DIALECT).writerow(row)
+    return out.getvalue().removesuffix("\n").encode("utf-8", "surrogateescape")
