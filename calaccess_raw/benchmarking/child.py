@@ -4,8 +4,9 @@ Each stage (:mod:`.stages`) runs in its own interpreter, started with ``python -
 calaccess_raw.benchmarking.child REQUEST RESULT``: its peak resident memory (``ru_maxrss``) is
 then the stage's own, neither inflated by the data generated in the parent nor hidden in
 it. A forked child would count the parent's pages too. A stage's own helpers (the loaders'
-typing helper, :mod:`calaccess_raw.loading.background`) count: the peak is that of the largest
-process, the stage's or a helper's, and the CPU seconds are the sum of all of them. The child also
+helper that types or rewrites a file, :mod:`calaccess_raw.loading.background`) count: the peak
+is that of the largest process, the stage's or a helper's, and the CPU seconds are the sum of
+all of them. The child also
 reports its memory after Django's start-up, so the stage's own growth can be told from the
 interpreter's. CPU seconds are close to the stage's seconds when Python does the work on one core,
 above them when a helper works alongside, and far below them when a database server does it.

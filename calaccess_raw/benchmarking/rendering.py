@@ -46,7 +46,7 @@ def report_lines(report: Report) -> list[str]:
     lines.insert(1, "  ".join("-" * width for width in widths))
     startup = {f"{run.clean.startup_mb:.0f}" for run in report.runs}
     lines.append(
-        "Peak MB: resident memory of each stage's largest process, its own or its typing helper's"
+        "Peak MB: resident memory of each stage's largest process, its own or its helper's"
         f" (about {'/'.join(sorted(startup))} MB of it is Python and Django before any work)."
         " Floor: PostgreSQL COPY of the loaded rows into the same empty tables, indexes rebuilt;"
         " ratio = clean+load s / floor s."

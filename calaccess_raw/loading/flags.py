@@ -12,10 +12,11 @@ cleaned file streams through :func:`rewrite_flags`, which touches the integer co
 * every other value, and every other column, passes byte for byte, for COPY to type as on the
   fast path. A value that is neither a number nor a flag still makes COPY refuse the file.
 
-The work per line is one split up to the last integer column: a line whose fields up to there
-hold no double quote is split at its commas. A record with a quote there is parsed and written
-again with :mod:`csv`, and a record whose quoted field holds a line break is put together from its
-lines first. The header line passes unchanged: no column name is a flag or blank.
+The work per line is one split up to the last integer column: a line without a double quote is
+split at its commas; in a record with one, a regular expression finds the integer columns' fields
+(quoted fields and all), and only their bytes are replaced. A record whose quoted field holds a
+line break is put together from its lines first. The header line passes unchanged: no column name
+is a flag or blank. A quoted integer value is left as it is (COPY refuses it as it would before).
 
 :func:`flags_rewritten` runs the rewrite in a helper (:mod:`calaccess_raw.loading.background`),
 so that it neither waits for PostgreSQL nor competes for the interpreter with the next table's
@@ -25,23 +26,20 @@ clean, which the update runs beside the load.
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
-import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from io import BufferedReader
 from pathlib import Path
 
 from calaccess_raw.cleaning.blocks import iter_line_blocks
-from calaccess_raw.cleaning.dialect import CSV_DIALECT
 
 from .background import piped
 from .values import FLAGS
 
 #: The characters PostgreSQL's integer input, and Python's ``int``, ignore around a number.
 SPACES = " \t\n\r\f\v"
-_FLAG_NUMBERS = {flag: str(number) for flag, number in FLAGS.items()}
-_FLAG_NUMBER_BYTES = {flag.encode(): number.encode() for flag, number in _FLAG_NUMBERS.items()}
+_FLAG_NUMBER_BYTES = {flag.encode(): str(number).encode() for flag, number in FLAGS.items()}
 _SPACE_BYTES = SPACES.encode()
 
 
@@ -61,7 +59,8 @@ def _write_rewritten(path: Path, positions: Sequence[int], pipe: int) -> None:
 def rewrite_flags(blocks: Iterable[bytes], positions: Sequence[int]) -> Iterator[bytes]:
     """The CSV's blocks (each ending with a line feed) with the flags in the columns at
     ``positions`` (0-based) rewritten as numbers; one block out per block in that ends a record."""
-    last = max(positions)
+    positions = sorted(positions)
+    last = positions[-1]
     partial: list[bytes] = []  # the lines so far of a record whose quoted field goes on
     for block in blocks:
         lines = block.split(b"\n")
@@ -84,35 +83,56 @@ def rewrite_flags(blocks: Iterable[bytes], positions: Sequence[int]) -> Iterator
 
 
 def _rewritten(record: bytes, positions: Sequence[int], last: int) -> bytes:
+    if b'"' in record:
+        return _rewritten_quoted(record, positions)
     fields = record.split(b",", last + 1)
     if len(fields) <= last:
         return record  # too few fields: COPY refuses the row whatever its flags
-    if b'"' in record and any(b'"' in field for field in fields[: last + 1]):
-        return _rewritten_parsed(record, positions)
     changed = False
     for position in positions:
-        value = fields[position]
-        if value.isdigit():
-            continue
-        bare = value.strip(_SPACE_BYTES)
-        number = _FLAG_NUMBER_BYTES.get(bare, b"" if not bare else None)
-        if number is not None and number != value:
+        number = _number_for(fields[position])
+        if number is not None:
             fields[position] = number
             changed = True
     return b",".join(fields) if changed else record
 
 
-def _rewritten_parsed(record: bytes, positions: Sequence[int]) -> bytes:
-    """The same for a record whose quoting the split cannot follow: parsed and written by csv."""
-    text = record.decode("utf-8", "surrogateescape")  # bytes that are not UTF-8 pass as they are
-    rows = list(csv.reader(io.StringIO(text), dialect=CSV_DIALECT))
-    if len(rows) != 1:
-        return record  # not one CSV record: COPY judges it as written
-    row = rows[0]
-    for position in positions:
-        if position < len(row):
-            bare = row[position].strip(SPACES)
-            row[position] = _FLAG_NUMBERS.get(bare, bare if not bare else row[position])
-    out = io.StringIO()
-    csv.writer(out, dialect=CSV_DIALECT).writerow(row)
-    return out.getvalue().removesuffix("\n").encode("utf-8", "surrogateescape")
+def _rewritten_quoted(record: bytes, positions: Sequence[int]) -> bytes:
+    """The same for a record with quoted fields, which a split at commas cannot follow."""
+    match = _fields_pattern(tuple(positions)).match(record)
+    if match is None:
+        return record  # not CSV as the cleaner writes it: COPY judges it as written
+    pieces: list[bytes] = []
+    written = 0
+    for group in range(1, len(positions) + 1):
+        number = _number_for(match[group])
+        if number is not None:
+            start, end = match.span(group)
+            pieces += (record[written:start], number)
+            written = end
+    return b"".join(pieces) + record[written:] if pieces else record
+
+
+def _number_for(value: bytes) -> bytes | None:
+    """What an integer column's value becomes: a flag its number, spaces nothing; None: as is."""
+    number = _FLAG_NUMBER_BYTES.get(value)
+    if number is not None or not value or value.isdigit():
+        return number
+    bare = value.strip(_SPACE_BYTES)
+    if not bare:
+        return b""
+    return _FLAG_NUMBER_BYTES.get(bare)
+
+
+#: One CSV field as the cleaner writes it: quoted (quotes doubled inside), or without quotes.
+_FIELD = rb'(?:"(?:[^"]|"")*"|[^,"]*)'
+
+
+@functools.cache
+def _fields_pattern(positions: tuple[int, ...]) -> re.Pattern[bytes]:
+    """Matches a record's fields up to its last integer column; each integer column a group."""
+    fields = [
+        b"(" + _FIELD + b")" if index in positions else _FIELD
+        for index in range(max(positions) + 1)
+    ]
+    return re.compile(b",".join(fields) + rb"(?=,|\Z)")

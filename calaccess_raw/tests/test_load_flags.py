@@ -50,6 +50,12 @@ def test_a_quoted_field_before_an_integer_column_is_parsed():
     assert rows[1:] == [["1", "Smith, Jo", "1", "a, b"], ["2", '"Q", Inc.', "0", ""]]
 
 
+def test_in_a_record_with_quotes_only_the_integer_fields_change():
+    data = HEADER + b'"7",Y,N,"Y, N"\n8,"Y",X,"Y"\n" 9",a, N ,"b"\n10,a,"N",b\n'
+    expected = b'"7",Y,0,"Y, N"\n8,"Y",1,"Y"\n" 9",a,0,"b"\n10,a,"N",b\n'
+    assert _rewritten(data) == HEADER + expected  # a quoted value is left for COPY to judge
+
+
 @pytest.mark.parametrize("block_size", [8, 1 << 20])
 def test_a_record_with_a_line_break_in_a_quoted_field_is_rewritten_whole(block_size):
     data = HEADER + b'1,"first\nsecond\nthird",Y,"x"\n2,plain,N,"memo\nmore"\n3,a,X,b\n'
