@@ -38,9 +38,8 @@ from .background import piped
 from .values import FLAGS
 
 #: The characters PostgreSQL's integer input, and Python's ``int``, ignore around a number.
-SPACES = " \t\n\r\f\v"
+_SPACES = b" \t\n\r\f\v"
 _FLAG_NUMBER_BYTES = {flag.encode(): str(number).encode() for flag, number in FLAGS.items()}
-_SPACE_BYTES = SPACES.encode()
 
 
 @contextlib.contextmanager
@@ -59,7 +58,7 @@ def _write_rewritten(path: Path, positions: Sequence[int], pipe: int) -> None:
 def rewrite_flags(blocks: Iterable[bytes], positions: Sequence[int]) -> Iterator[bytes]:
     """The CSV's blocks (each ending with a line feed) with the flags in the columns at
     ``positions`` (0-based) rewritten as numbers; one block out per block in that ends a record."""
-    positions = sorted(positions)
+    positions = tuple(sorted(positions))
     last = positions[-1]
     partial: list[bytes] = []  # the lines so far of a record whose quoted field goes on
     for block in blocks:
@@ -82,7 +81,7 @@ def rewrite_flags(blocks: Iterable[bytes], positions: Sequence[int]) -> Iterator
         yield b"\n".join(partial) + b"\n"
 
 
-def _rewritten(record: bytes, positions: Sequence[int], last: int) -> bytes:
+def _rewritten(record: bytes, positions: tuple[int, ...], last: int) -> bytes:
     if b'"' in record:
         return _rewritten_quoted(record, positions)
     fields = record.split(b",", last + 1)
@@ -97,9 +96,9 @@ def _rewritten(record: bytes, positions: Sequence[int], last: int) -> bytes:
     return b",".join(fields) if changed else record
 
 
-def _rewritten_quoted(record: bytes, positions: Sequence[int]) -> bytes:
+def _rewritten_quoted(record: bytes, positions: tuple[int, ...]) -> bytes:
     """The same for a record with quoted fields, which a split at commas cannot follow."""
-    match = _fields_pattern(tuple(positions)).match(record)
+    match = _fields_pattern(positions).match(record)
     if match is None:
         return record  # not CSV as the cleaner writes it: COPY judges it as written
     pieces: list[bytes] = []
@@ -118,7 +117,7 @@ def _number_for(value: bytes) -> bytes | None:
     number = _FLAG_NUMBER_BYTES.get(value)
     if number is not None or not value or value.isdigit():
         return number
-    bare = value.strip(_SPACE_BYTES)
+    bare = value.strip(_SPACES)
     if not bare:
         return b""
     return _FLAG_NUMBER_BYTES.get(bare)
