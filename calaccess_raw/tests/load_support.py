@@ -10,6 +10,9 @@ from pathlib import Path
 from calaccess_raw import paths
 from calaccess_toolkit.testing.fixtures import fixture
 
+#: How the databases other than PostgreSQL load every file: typed by the helper as they read it.
+HELPER_METHODS = {"sqlite": "insert-select", "mysql": "load-data"}
+
 
 def reference_zip() -> zipfile.ZipFile:
     return zipfile.ZipFile(fixture("calaccess-export", "reference-cleaned.zip"))

@@ -22,7 +22,7 @@ from calaccess_raw.loading.rows import TypedRows, read_header
 from calaccess_raw.loading.verify import verify_table
 from calaccess_raw.models import RcptCd
 
-from .load_support import error_rows, reference_cells, write_csv
+from .load_support import HELPER_METHODS, error_rows, reference_cells, write_csv
 
 HELPERS = {"process": 0, "thread": 1 << 62}
 
@@ -127,6 +127,6 @@ def test_a_load_through_the_helper_stores_and_verifies(data_dir, helper, table, 
     if connection.vendor == "postgresql":
         method = POSTGRESQL_METHODS[table, bad_flag]
     else:
-        method = {"sqlite": "insert-select", "mysql": "load-data"}[connection.vendor]
+        method = HELPER_METHODS[connection.vendor]
     assert result.method == method
     assert (_children_cpu() > cpu_before) is (helper == "process" and method != "copy")

@@ -17,14 +17,14 @@ from calaccess_raw.loading.rows import TypedRows
 from calaccess_raw.loading.values import canonical
 from calaccess_raw.models import CvrCampaignDisclosureCd
 
-from .load_support import error_rows, reference_csv, reference_rows, write_csv
+from .load_support import HELPER_METHODS, error_rows, reference_csv, reference_rows, write_csv
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 #: How each database loads a file whose integer columns hold only numbers, flags and blanks.
-FLAG_METHOD = {"postgresql": "flags", "sqlite": "insert-select", "mysql": "load-data"}
+FLAG_METHOD = {"postgresql": "flags", **HELPER_METHODS}
 #: How each database loads a file holding a value it must log.
-LOGGING_METHOD = {"postgresql": "typed", "sqlite": "insert-select", "mysql": "load-data"}
+LOGGING_METHOD = {"postgresql": "typed", **HELPER_METHODS}
 
 #: The integer columns of the table where the export writes flags.
 FLAGGED = ["CONTROL_YN", "SPONSOR_YN"]
