@@ -2,21 +2,21 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-from calaccess_toolkit.errors import ToolkitError
+from calaccess_toolkit.errors import PartialFailure, ToolkitError, UsageError
 
 
 class CommanderError(ToolkitError):
     """Base of the framework's own errors."""
 
 
-class UnknownCommand(CommanderError, KeyError):
+class UnknownCommand(CommanderError, UsageError, KeyError):
     """No command of that name was discovered."""
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
 
 
-class ParameterError(CommanderError, TypeError):
+class ParameterError(CommanderError, UsageError, TypeError):
     """A command was built with missing or unknown parameters or options."""
 
 
@@ -35,3 +35,16 @@ class DependencyMissing(CommanderError):
 
 class RegistryError(CommanderError, ImproperlyConfigured):
     """Command discovery found a duplicate name, an unknown dependency or a dependency cycle."""
+
+
+class StepsFailed(CommanderError, PartialFailure):
+    """Steps of a pipeline whose failure policy is ``continue`` failed; the others ran."""
+
+    def __init__(self, pipeline: str, failures: list[tuple[str, BaseException]]) -> None:
+        self.pipeline = pipeline
+        self.failures = failures
+        listed = "; ".join(f"{step} ({type(error).__name__}: {error})" for step, error in failures)
+        super().__init__(
+            f"{pipeline} finished partially: {len(failures)} step(s) failed, the others ran: "
+            f"{listed}"
+        )

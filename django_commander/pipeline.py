@@ -23,11 +23,12 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.db import connections, router
 
 from .core import BasicCommand
+from .errors import StepsFailed
 from .parameters import parameters_hash
 
 
@@ -40,6 +41,10 @@ class Step:
     options: dict[str, Any] = field(default_factory=dict)
     #: Run alongside the steps after it (see the module's docstring).
     background: bool = False
+    #: What a failure of this step does: ``stop`` the pipeline (re-raised at once), or
+    #: ``continue`` with the next steps and end the pipeline with :class:`StepsFailed` (exit code
+    #: 3, partial) naming every step that failed.
+    on_failure: Literal["stop", "continue"] = "stop"
 
     def __str__(self) -> str:
         params = " ".join(str(value) for value in self.parameters.values())
@@ -80,6 +85,7 @@ class PipelineCommand(BasicCommand):
         if self.resume_since:
             self.say(f"Resuming the run of {self.name} interrupted at {self.resume_since:%c}.")
         results: dict[str, Any] = {}
+        self.failed_steps: list[tuple[Step, BaseException]] = []
         in_background = self.runs_steps_in_background()
         # Leaving the block waits for a background step, also when a later step failed.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix=self.name) as pool:
@@ -89,16 +95,28 @@ class PipelineCommand(BasicCommand):
                     self.say(f"Skipping {step}: already done in the interrupted run.", level=2)
                     continue
                 if ahead and (step.background or self.depends_on(step, ahead[0])):
-                    results[str(ahead[0])] = ahead[1].result()
+                    self._settle(ahead[0], ahead[1].result, results)
                     ahead = None
                 if step.background and in_background:
                     context = contextvars.copy_context()  # the step's log links to this run's
                     ahead = (step, pool.submit(context.run, self._run_step_in_thread, step))
                 else:
-                    results[str(step)] = self._run_step(step)
+                    self._settle(step, lambda step=step: self._run_step(step), results)
             if ahead:
-                results[str(ahead[0])] = ahead[1].result()
+                self._settle(ahead[0], ahead[1].result, results)
+        if self.failed_steps:
+            raise StepsFailed(self.name, [(str(step), error) for step, error in self.failed_steps])
         return results
+
+    def _settle(self, step: Step, outcome: Any, results: dict[str, Any]) -> None:
+        """Store a step's value in ``results``, or apply its failure policy to its error."""
+        try:
+            results[str(step)] = outcome()
+        except Exception as error:
+            if step.on_failure != "continue":
+                raise
+            self.say(f"{step} failed, going on with the next steps: {error}")
+            self.failed_steps.append((step, error))
 
     def _run_step(self, step: Step) -> Any:
         return self.call(step.command, **step.parameters, **self.step_options(step))

@@ -69,7 +69,7 @@ class CommanderShell(BaseCommand):
         except ToolkitError as error:
             if show_traceback:
                 raise
-            raise CommandError(str(error)) from error
+            raise CommandError(str(error), returncode=error.exit_code) from error
         except KeyboardInterrupt:
             raise CommandError(f"{self.command_name} interrupted; run it again to resume") from None
         except Exception as error:

@@ -19,7 +19,7 @@ from calaccess_scraped.fetching.client import WebsiteClient
 from calaccess_scraped.fetching.errors import FetchError
 from calaccess_scraped.models import ScrapeRun
 from calaccess_scraped.scraping.reporter import SILENT, Reporter
-from calaccess_toolkit.errors import ToolkitError
+from calaccess_toolkit.errors import PartialFailure, ToolkitError
 
 logger = logging.getLogger("calaccess.scraped")
 
@@ -27,7 +27,7 @@ logger = logging.getLogger("calaccess.scraped")
 NAMED_FAILURES = 3
 
 
-class ScrapeIncomplete(ToolkitError):
+class ScrapeIncomplete(PartialFailure):
     """Some pages could not be fetched; everything else was saved."""
 
     def __init__(self, run: ScrapeRun) -> None:
@@ -102,7 +102,7 @@ def recorded_scrape(
     )
 
 
-class ScrapesIncomplete(ToolkitError):
+class ScrapesIncomplete(PartialFailure):
     """Several scrapes of a pipeline ended with pages they could not fetch."""
 
     def __init__(self, errors: list[ScrapeIncomplete]) -> None:

@@ -115,3 +115,22 @@ def test_dependencies_between_steps_come_from_the_commands_declarations(example_
     assert not pipeline.depends_on(
         Step("basic_echo", {"word": "a"}), Step("needs_echo", {"word": "a"})
     )
+
+
+def test_a_continue_step_failure_runs_the_rest_and_ends_partial(example_commands, tmp_path):
+    from calaccess_toolkit.errors import EXIT_PARTIAL
+    from django_commander.errors import StepsFailed
+
+    marker = tmp_path / "marker"
+    marker.touch()
+    pipeline = example_commands["tolerant_pipeline"]
+    with pytest.raises(StepsFailed, match="1 step\\(s\\) failed") as failure:
+        pipeline(str(marker)).run()
+    assert failure.value.exit_code == EXIT_PARTIAL
+    assert "marker present" in str(failure.value)
+    assert runs("before") == 1 and runs("after") == 1, "the steps after the failure ran"
+    # The rerun retries only what failed.
+    marker.unlink()
+    pipeline(str(marker)).run()
+    assert runs("before") == 1 and runs("after") == 1
+    assert CommandLog.objects.filter(command__name="flaky_step", status="success").count() == 1
