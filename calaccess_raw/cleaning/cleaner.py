@@ -14,7 +14,8 @@ import csv
 from pathlib import Path
 from typing import BinaryIO
 
-from .blocks import BLOCK_SIZE, iter_line_blocks
+from calaccess_raw.values.lines import BLOCK_SIZE, iter_line_blocks
+
 from .decoding import decode_fields, decode_line
 from .dialect import CSV_DIALECT, CSV_ENCODING, ERRORS_HEADER, row_formatter
 from .errors import (

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from calaccess_raw.values.errors import LineTooLong
 from calaccess_toolkit.errors import ToolkitError
+
+__all__ = ["LineTooLong"]  # raised by the line splitter, re-exported with the cleaner's errors
 
 
 class CleaningError(ToolkitError):
@@ -27,10 +30,6 @@ class MissingHeader(CleaningError):
 
 class MalformedHeader(CleaningError):
     """The header row has an empty or repeated column name, so its columns cannot be loaded."""
-
-
-class LineTooLong(CleaningError):
-    """A line grew past the size limit: the file is not a line-based TSV (or is corrupt)."""
 
 
 class CountsDoNotReconcile(CleaningError):

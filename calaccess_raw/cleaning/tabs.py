@@ -7,7 +7,8 @@ they had) gives a row of the header's width. The line does not say which pairs, 
 schema often leaves a single choice. The rule, "repair without guessing":
 
 * consider every way of joining adjacent fields back into a row of the header's width;
-* keep those where every value fits its column (:mod:`.column_rules`: type, documented length)
+* keep those where every value fits its column (type, documented length:
+  :mod:`calaccess_raw.values.column_rules`)
   and every joined value lands in a text column;
 * repair if exactly one row remains; log the line, as before, if none or several remain.
 
@@ -32,10 +33,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .column_rules import ColumnRule
+from calaccess_raw.values.column_rules import ColumnRule, column_rules
 
 #: Most extra fields (tabs inside values) a row may have and still be repaired.
 MAX_EXTRA_FIELDS = 3
@@ -57,8 +56,6 @@ class TabRepair:
     @functools.cached_property
     def rules(self) -> tuple[ColumnRule, ...] | None:
         """The header's column rules, read from the schema when the first over-long row comes."""
-        from .column_rules import column_rules  # imports Django's models: only when needed
-
         return column_rules(self.table, self.header)
 
     def __call__(self, fields: Sequence[str]) -> list[str] | None:

@@ -4,7 +4,7 @@ Typing value by value in Python costs more than SQLite's insert itself. Almost e
 of the export is spelled plainly, though: digits, blanks, ``M/D/YYYY`` dates. For those, one
 regular-expression match over the joined column (or a ``map`` over a cached parser) proves every
 value valid without a Python loop, and the values pass on as text that every database parses
-exactly as :mod:`calaccess_raw.loading.values` would type them. Anything else returns None, and
+exactly as :mod:`calaccess_raw.values.rules` would type them. Anything else returns None, and
 the caller types that column batch value by value, logging what breaks its rule.
 """
 
@@ -14,8 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from calaccess_raw.schema import Field
-
-from .values import BadValue, decimal_pattern, to_date, to_datetime
+from calaccess_raw.values.rules import BadValue, decimal_pattern, to_date, to_datetime
 
 ColumnTyper = Callable[[Sequence[str]], Sequence[object] | None]
 

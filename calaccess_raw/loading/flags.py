@@ -7,7 +7,7 @@ staging table, then ``INSERT … SELECT``) costs a second pass through the serve
 cleaned file streams through :func:`rewrite_flags`, which touches the integer columns only:
 
 * a flag, with or without spaces around it, becomes its number by the rule of
-  :data:`~calaccess_raw.loading.values.FLAGS`;
+  :data:`~calaccess_raw.values.rules.FLAGS`;
 * a value of spaces only becomes empty, which COPY reads as NULL (as the typing rules do);
 * every other value, and every other column, passes byte for byte, for COPY to type as on the
   fast path. A value that is neither a number nor a flag still makes COPY refuse the file.
@@ -32,10 +32,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from io import BufferedReader
 from pathlib import Path
 
-from calaccess_raw.cleaning.blocks import iter_line_blocks
+from calaccess_raw.values.lines import iter_line_blocks
+from calaccess_raw.values.rules import FLAGS
 
 from .background import piped
-from .values import FLAGS
 
 #: The characters PostgreSQL's integer input, and Python's ``int``, ignore around a number.
 _SPACES = b" \t\n\r\f\v"

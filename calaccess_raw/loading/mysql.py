@@ -4,7 +4,7 @@ MySQL commits implicitly around DDL, so one transaction cannot cover a reload. I
 
 1. a shadow table ``<TABLE>__loading`` is created ``LIKE`` the real one and its secondary indexes
    dropped (they are rebuilt in one sorted pass after the load);
-2. the CSV is typed by the Python rules (:mod:`calaccess_raw.loading.values`; bad values are
+2. the CSV is typed by the Python rules (:mod:`calaccess_raw.values.rules`; bad values are
    logged and stored empty) in a helper process (:mod:`calaccess_raw.loading.background`) that
    writes the typed rows, tab-separated by the ``csv`` module (in C) with a backslash before
    every tab, newline and backslash inside a value, into a pipe, which ``LOAD DATA LOCAL INFILE``

@@ -15,12 +15,12 @@ until the new ones are complete, and any failure rolls all of it back:
    export writes yes/no flags, ``Y``/``X``/``N``, which integer input refuses), the savepoint is
    rolled back and, in a new one, the file is COPYed again through
    :mod:`calaccess_raw.loading.flags`, which rewrites the flags in the integer columns as
-   numbers by the rule of :mod:`calaccess_raw.loading.values` and passes everything else byte for
+   numbers by the rule of :mod:`calaccess_raw.values.rules` and passes everything else byte for
    byte, so PostgreSQL types the rest as on the fast path. A helper process does the rewrite (a
    split of each line up to the last integer column) while PostgreSQL stores the lines before;
 4. **typed path**: if PostgreSQL still refuses a value (an integer that is neither a number nor
    a flag, an impossible date, a malformed row), the savepoint is rolled back and the file is typed
-   by the Python rules (:mod:`calaccess_raw.loading.values`), which log each bad value with its
+   by the Python rules (:mod:`calaccess_raw.values.rules`), which log each bad value with its
    line and store it empty. A helper process types (:mod:`calaccess_raw.loading.background`) and
    streams the typed rows as CSV, which this process passes on to COPY as they come (an empty typed
    value is NULL there too), so typing and PostgreSQL's work overlap;

@@ -4,7 +4,7 @@ The cleaned CSV is UTF-8, Python's default CSV dialect, header row first with th
 names (in any order). An empty file (the export ships some tables as empty files) is an empty
 table. Errors are handled per value, never per table:
 
-- a value that breaks its column's rule (:mod:`calaccess_raw.loading.values`) is logged and stored
+- a value that breaks its column's rule (:mod:`calaccess_raw.values.rules`) is logged and stored
   empty; the rest of the row loads;
 - a row with the wrong number of fields cannot be assigned to columns safely: it is logged whole
   (column empty, value = the row's fields joined by tabs) and skipped, and counted in
@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from calaccess_raw.schema import Field, Table
+from calaccess_raw.values.rules import BadValue, converter
 
 from .columns import column_typer
 from .errorlog import ErrorLog
 from .errors import CleanFileMissing, HeaderMismatch, NotUTF8
-from .values import BadValue, converter
 
 #: Column index of errors that concern a whole row (sorts before the row's value errors).
 WHOLE_ROW = -1
@@ -74,7 +74,7 @@ class TypedRows:
 
     Rows are typed a batch at a time, column by column: a column batch spelled the plain way is
     checked and passed on in C (:mod:`calaccess_raw.loading.columns`); any other is typed value by
-    value (:mod:`calaccess_raw.loading.values`). Errors are logged in line order either way.
+    value (:mod:`calaccess_raw.values.rules`). Errors are logged in line order either way.
     After iteration, ``rows`` counts the rows yielded and ``skipped_rows`` those dropped; errors
     are counted by the log.
     """

@@ -7,7 +7,7 @@ one, which alone took longer than the typing (and many Python builds cannot load
 
 1. ``BEGIN IMMEDIATE`` takes the write lock; the table's indexes are dropped (with a larger page
    cache for the load), its rows deleted and its id sequence reset;
-2. the rows are typed by the Python rules (:mod:`calaccess_raw.loading.values`; bad values are
+2. the rows are typed by the Python rules (:mod:`calaccess_raw.values.rules`; bad values are
    logged and stored empty) in a helper process (:mod:`calaccess_raw.loading.background`) that
    writes them as CSV into a pipe; a ``vsv`` table over that pipe (``/dev/fd/N``) feeds one
    ``INSERT … SELECT``, so typing and storing run at the same time. A typed column is empty in

@@ -1,6 +1,6 @@
 """Check that a loaded raw table holds exactly what its cleaned CSV says.
 
-The CSV is typed again by the loader's rules (:mod:`calaccess_raw.loading.values`) and compared,
+The CSV is typed again by the loader's rules (:mod:`calaccess_raw.values.rules`) and compared,
 row by row in load order (the surrogate ``id``), with what the database returns through Django,
 every value of every row: a full comparison, streamed on both sides. The first difference raises
 :class:`RowCountMismatch` or :class:`ValueMismatch` naming the line and column.
@@ -14,12 +14,12 @@ from pathlib import Path
 
 from calaccess_raw import paths
 from calaccess_raw.models import RawDataModel
+from calaccess_raw.values.rules import canonical
 
 from . import resolve_model
 from .errorlog import ErrorLog
 from .errors import RowCountMismatch, ValueMismatch
 from .rows import TypedRows, read_header
-from .values import canonical
 
 MISSING = object()
 

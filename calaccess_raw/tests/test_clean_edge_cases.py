@@ -22,8 +22,8 @@ from calaccess_raw.cleaning import (
     UnreadableSourceFile,
     clean_file,
 )
-from calaccess_raw.cleaning.blocks import BLOCK_SIZE
 from calaccess_raw.cleaning.dialect import row_formatter
+from calaccess_raw.values.lines import BLOCK_SIZE
 from calaccess_toolkit.errors import ToolkitError
 
 HEADER = b"ID\tNAME\tNOTE\r\n"

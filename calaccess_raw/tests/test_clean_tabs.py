@@ -15,10 +15,10 @@ import pytest
 
 from calaccess_raw import schema
 from calaccess_raw.cleaning import CSV_DIALECT, clean_file
-from calaccess_raw.cleaning.blocks import BLOCK_SIZE
-from calaccess_raw.cleaning.column_rules import ColumnRule, column_rules
 from calaccess_raw.cleaning.tabs import TabRepair, unique_reading
-from calaccess_raw.loading.values import decimal_converter, to_date, to_integer
+from calaccess_raw.values.column_rules import ColumnRule, column_rules
+from calaccess_raw.values.lines import BLOCK_SIZE
+from calaccess_raw.values.rules import decimal_converter, to_date, to_integer
 
 S496 = {
     "FILING_ID": "1890031",

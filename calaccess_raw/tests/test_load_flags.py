@@ -8,10 +8,10 @@ import io
 
 import pytest
 
-from calaccess_raw.cleaning.blocks import iter_line_blocks
 from calaccess_raw.loading.flags import rewrite_flags
-from calaccess_raw.loading.values import to_integer
 from calaccess_raw.models import CvrCampaignDisclosureCd
+from calaccess_raw.values.lines import iter_line_blocks
+from calaccess_raw.values.rules import to_integer
 
 from .load_support import reference_zip
 

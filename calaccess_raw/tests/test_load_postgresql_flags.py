@@ -14,8 +14,8 @@ from django.db import connection
 from calaccess_raw.loading import load_table
 from calaccess_raw.loading.errorlog import ErrorLog
 from calaccess_raw.loading.rows import TypedRows
-from calaccess_raw.loading.values import canonical
 from calaccess_raw.models import CvrCampaignDisclosureCd
+from calaccess_raw.values.rules import canonical
 
 from .load_support import HELPER_METHODS, error_rows, reference_csv, reference_rows, write_csv
 

@@ -7,7 +7,7 @@ import pytest
 from calaccess_raw import schema
 from calaccess_raw.loading.errorlog import ErrorLog
 from calaccess_raw.loading.rows import TypedRows
-from calaccess_raw.loading.values import (
+from calaccess_raw.values.rules import (
     BadValue,
     canonical,
     decimal_converter,

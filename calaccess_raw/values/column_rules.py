@@ -8,13 +8,10 @@ The cleaner repairs a row only where the schema leaves one reading of it (:mod:`
   storage size (``db_max_length``) the database allows so that real over-long values are kept.
   A repair has to be backed by the documentation; storage only has to be generous;
 * any **other** value fits when the loader's converter for its column takes it
-  (:func:`calaccess_raw.loading.values.converter`): blank is NULL everywhere, integer columns
+  (:func:`calaccess_raw.values.rules.converter`): blank is NULL everywhere, integer columns
   also take the export's ``Y``/``N``/``X`` flags, dates are written ``9/29/2014 12:00:00 AM``
   (or ISO), decimals must fit their digits. A repaired row never holds a value the loader
   rejects.
-
-The ``loading`` package imports Django's models when it is imported, so this module does too;
-:mod:`.tabs` imports it only when a row needs it, and the rest of the cleaner runs without Django.
 """
 
 from __future__ import annotations
@@ -23,7 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from calaccess_raw import schema
-from calaccess_raw.loading.values import BadValue, converter
+
+from .rules import BadValue, converter
 
 
 @dataclass(frozen=True)
