@@ -9,24 +9,9 @@ from django.utils import timezone
 from calaccess_raw import loading, paths
 from calaccess_raw.loading.base import LoadResult
 from calaccess_raw.loading.recording import record_load_finish
-from calaccess_raw.models import RawDataFile, get_raw_model
+from calaccess_raw.model_names import model_name, table_of
+from calaccess_raw.models import RawDataFile
 from django_commander.base import BasicCommand
-
-
-def model_name(text: str) -> str:
-    """Canonical model name for a model or table name (``rcpt_cd`` → ``RcptCd``)."""
-    try:
-        return get_raw_model(text).__name__
-    except LookupError:
-        return text.strip()  # maybe a model of another app (--app); checked when run
-
-
-def table_of(name: str) -> str:
-    """The export's table name behind a model name."""
-    try:
-        return get_raw_model(name).schema.name
-    except LookupError:
-        return name.upper()
 
 
 class LoadRawFile(BasicCommand):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from calaccess_raw import loading
-from calaccess_raw.commands.load_raw_file import model_name
 from calaccess_raw.loading.verify import VerifyResult, verify_table
+from calaccess_raw.model_names import model_name
 from django_commander.base import BasicCommand
 
 

@@ -1,7 +1,7 @@
 """Scrape the certified candidates of every election from the CAL-ACCESS website."""
 
+from calaccess_scraped.commands import WebsiteScrapeCommand
 from calaccess_scraped.scraping.candidates import scrape_candidates
-from calaccess_scraped.scraping.cli import WebsiteScrapeCommand
 
 
 class ScrapeCandidates(WebsiteScrapeCommand):

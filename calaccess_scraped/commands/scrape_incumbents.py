@@ -1,6 +1,6 @@
 """Scrape each session's election dates and incumbents from the CAL-ACCESS website."""
 
-from calaccess_scraped.scraping.cli import WebsiteScrapeCommand
+from calaccess_scraped.commands import WebsiteScrapeCommand
 from calaccess_scraped.scraping.incumbents import scrape_incumbents
 
 

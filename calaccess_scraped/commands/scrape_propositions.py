@@ -1,6 +1,6 @@
 """Scrape ballot measures, their elections and committees from the CAL-ACCESS website."""
 
-from calaccess_scraped.scraping.cli import WebsiteScrapeCommand
+from calaccess_scraped.commands import WebsiteScrapeCommand
 from calaccess_scraped.scraping.propositions import scrape_propositions
 
 

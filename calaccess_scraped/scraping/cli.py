@@ -1,15 +1,17 @@
-"""What the scrape commands share: their options, the client those options configure, their run."""
+"""What the scrape commands share: their options, the client those options configure, their summary.
+
+The command base class they share is :class:`calaccess_scraped.commands.WebsiteScrapeCommand`.
+"""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from collections.abc import Mapping
+from typing import Any
 
 from calaccess_scraped.fetching.client import CacheMode, WebsiteClient
 from calaccess_scraped.models import ScrapeRun
 from calaccess_toolkit import conf
-from django_commander.base import BasicCommand
 
 SCRAPE_OPTIONS = ("flush", "force_download", "cache_only")
 
@@ -57,21 +59,3 @@ def summary(run: ScrapeRun) -> dict[str, Any]:
         "pages_from_cache": run.pages_from_cache,
         "pages_failed": run.pages_failed,
     }
-
-
-class WebsiteScrapeCommand(BasicCommand):
-    """A command that runs one scraper of the website with the scrape options."""
-
-    abstract = True
-    #: The scraper: ``scrape(client, base_url, flush=…, reporter=…)`` returning its tracking row.
-    scrape: ClassVar[Callable[..., ScrapeRun]]
-
-    @classmethod
-    def add_arguments(cls, parser: argparse.ArgumentParser) -> None:
-        add_scrape_options(parser)
-
-    def run(self) -> dict[str, Any]:
-        run = self.scrape(
-            client_for(self.options), website_url(), flush=self.options["flush"], reporter=self
-        )
-        return summary(run)
