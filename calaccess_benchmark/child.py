@@ -1,7 +1,7 @@
 """Run one measured stage in a fresh Python process and read its peak memory.
 
 Each stage (:mod:`.stages`) runs in its own interpreter, started with ``python -m
-calaccess_raw.benchmarking.child REQUEST RESULT``: its peak resident memory (``ru_maxrss``) is
+calaccess_benchmark.child REQUEST RESULT``: its peak resident memory (``ru_maxrss``) is
 then the stage's own, neither inflated by the data generated in the parent nor hidden in
 it. A forked child would count the parent's pages too. A stage's own helpers (the loaders'
 helper that types or rewrites a file, :mod:`calaccess_raw.loading.background`) count: the peak

@@ -4,7 +4,11 @@ from calaccess_toolkit.databases import database_from_url
 
 from .settings import *  # noqa: F403
 
-INSTALLED_APPS = [*INSTALLED_APPS, "django_commander.tests.example_app"]  # noqa: F405
+INSTALLED_APPS = [  # noqa: F405
+    *(app for app in INSTALLED_APPS if app not in DEVELOPER_APPS),  # noqa: F405
+    *DEVELOPER_APPS,  # noqa: F405
+    "django_commander.tests.example_app",
+]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A second database, for the test that routes the raw tables to a database of their own.

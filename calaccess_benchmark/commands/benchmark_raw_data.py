@@ -8,11 +8,11 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from calaccess_raw.benchmarking.databases import vendor_name
-from calaccess_raw.benchmarking.errors import BenchmarkError
-from calaccess_raw.benchmarking.generation import DEFAULT_MIX
-from calaccess_raw.benchmarking.rendering import report_lines
-from calaccess_raw.benchmarking.runner import BenchmarkPlan, run_benchmark
+from calaccess_benchmark.databases import vendor_name
+from calaccess_benchmark.errors import BenchmarkError
+from calaccess_benchmark.generation import DEFAULT_MIX
+from calaccess_benchmark.rendering import report_lines
+from calaccess_benchmark.runner import BenchmarkPlan, run_benchmark
 from calaccess_toolkit.testing.fixtures import fixture
 from django_commander.base import BasicCommand
 

@@ -15,9 +15,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from calaccess_raw.benchmarking.databases import scratch_database
-from calaccess_raw.benchmarking.errors import ScratchDatabaseExists
-from calaccess_raw.benchmarking.generation import DEFAULT_MIX, share_rows
+from calaccess_benchmark.databases import scratch_database
+from calaccess_benchmark.errors import ScratchDatabaseExists
+from calaccess_benchmark.generation import DEFAULT_MIX, share_rows
 
 pytestmark = pytest.mark.django_db
 

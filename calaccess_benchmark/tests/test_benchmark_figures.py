@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calaccess_raw.benchmarking.figures import StageFigures
+from calaccess_benchmark.figures import StageFigures
 
 
 def run(first_clean, *tables, peak_mb=100.0):
