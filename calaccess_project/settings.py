@@ -23,6 +23,9 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "calaccess-toolkit-local-develo
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",")
 
+#: Developer tools, left out of a production install's commands (``DJANGO_DEBUG=0``).
+DEVELOPER_APPS = ["calaccess_benchmark"]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -35,6 +38,8 @@ INSTALLED_APPS = [
     "calaccess_scraped",
     "calaccess_processed",
     "calaccess_web",
+    "calaccess_job",  # the nightly job, above every app it runs
+    *(DEVELOPER_APPS if DEBUG else []),
 ]
 
 MIDDLEWARE = [

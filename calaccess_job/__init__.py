@@ -1,0 +1,1 @@
+"""The nightly job: the one command that runs every app's update in order."""
