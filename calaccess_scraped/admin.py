@@ -65,18 +65,6 @@ ADMIN_PAGES = {
         "search_fields": ("name", "=committee_id", "=filer_id"),
         "list_select_related": ("proposition",),
     },
-    models.CandidateCommittee: {
-        "list_display": (
-            "candidate_filer_id",
-            "committee_filer_id",
-            "committee_name",
-            "link_type",
-            "session",
-            "active_flag",
-        ),
-        "list_filter": ("link_type", "active_flag", "session"),
-        "search_fields": ("=candidate_filer_id", "=committee_filer_id", "committee_name"),
-    },
     models.ScrapeRun: {
         "list_display": (
             "scraper",

@@ -7,10 +7,10 @@ import zipfile
 
 import pytest
 
-from calaccess_raw import schema
 from calaccess_benchmark.errors import UnusableTable
 from calaccess_benchmark.generation import DEFAULT_MIX, generate_export, share_rows
 from calaccess_benchmark.sample import read_sample
+from calaccess_raw import schema
 from calaccess_toolkit.testing.fixtures import fixture
 
 EXPORT = fixture("calaccess-export", "dbwebexport.zip")

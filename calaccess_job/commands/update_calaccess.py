@@ -6,12 +6,16 @@ from collections.abc import Iterator
 
 from django_commander.base import PipelineCommand, Step
 
+#: What the job derives from the raw and the scraped tables, in order.
+PROCESSING_STEPS = (Step("date_elections"), Step("link_candidate_committees"))
+
 
 class UpdateCalaccess(PipelineCommand):
-    """Run the full update: load the latest raw export, then scrape the CAL-ACCESS website.
+    """Run the full update: load the latest raw export, scrape the CAL-ACCESS website, process.
 
-    Each stage is a pipeline of its own and resumes where an interrupted run stopped. Processing
-    into filing and election models joins this chain as its steps are built.
+    Each stage is a command of its own app and resumes where an interrupted run stopped. The
+    processing steps read the raw and the scraped tables, so they run last; with --skip-scrape
+    they run on the website data already scraped.
     """
 
     @classmethod
@@ -30,4 +34,5 @@ class UpdateCalaccess(PipelineCommand):
     def steps(self) -> Iterator[Step]:
         yield Step("update_raw_data", options={"keep_files": self.options["keep_files"]})
         if not self.options["skip_scrape"]:
-            yield Step("scrape")
+            yield Step("scrape", on_failure="continue")  # process what was scraped
+        yield from PROCESSING_STEPS

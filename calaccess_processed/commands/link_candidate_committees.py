@@ -1,23 +1,25 @@
-"""Derive which committees each candidate controls from the raw export's filer links."""
+"""The ``link_candidate_committees`` step: which committees each candidate controls."""
 
-from calaccess_scraped.linking.candidate_committees import derive_candidate_committees
-from calaccess_scraped.scraping.cli import website_url
-from calaccess_scraped.scraping.recorder import recorded_scrape
+from __future__ import annotations
+
+from typing import Any
+
+from calaccess_processed.elections.candidate_committees import derive_candidate_committees
+from calaccess_toolkit import conf
 from django_commander.base import BasicCommand
 
 
-class ScrapeCandidateCommittees(BasicCommand):
-    """Derive which committees each candidate controls from the raw export's filer links."""
+class LinkCandidateCommittees(BasicCommand):
+    """Derive which committees each candidate controls from the raw export's filer links.
 
-    def run(self):
-        base_url = website_url()
-        with recorded_scrape(
-            "candidate_committees", client=None, base_url=base_url, reporter=self
-        ) as recorder:
-            counts = derive_candidate_committees(base_url, reporter=self)
-            recorder.saved(counts.saved)
+    The links come from FILER_LINKS_CD; the scraped candidate and incumbent lists help tell the
+    candidate from the committee, so the nightly job runs this after the scrape.
+    """
+
+    def run(self) -> dict[str, Any]:
+        base_url = str(conf.get("CALACCESS_WEBSITE_URL")).rstrip("/")
+        counts = derive_candidate_committees(base_url, reporter=self)
         return {
-            "scrape_run": recorder.run.pk,
             "links": counts.saved,
             "by_evidence": counts.by_evidence,
             "ambiguous": counts.ambiguous,

@@ -1,12 +1,14 @@
 """Candidate-to-committee links, derived from ``FILER_LINKS_CD`` of the raw export.
 
 Source: the rows of ``calaccess_raw.FilerLinksCd`` with ``LINK_TYPE`` 12011 ("candidate controls
-this committee") or -12011 ("controlling candidate"). The website shows the same facts on each
+this committee") or -12011 ("controlling candidate"), described as the schema's choices describe
+them (:mod:`.lookup_codes`). The website shows the same facts on each
 candidate's detail page, which is not scraped; a scraper for those pages may replace this later.
 
 Which filer of a link is the candidate is decided by evidence: a filer is a candidate when the
 website lists it as a candidate or incumbent (the scraped tables), when ``FILER_TO_FILER_TYPE_CD``
-gives it filer type 8 (candidate/officeholder), or when ``FILERNAME_CD`` calls it a candidate.
+gives it the filer type that ``FILER_TYPES_CD`` describes as ``CANDIDATE/OFFICEHOLDER`` (8 in the
+export), or when ``FILERNAME_CD`` gives it that filer type (a declared choice of its column).
 When exactly one side is a candidate, that side is the candidate. Otherwise filer A is taken as
 the candidate: in the export every link whose sides can be told apart has the candidate as
 filer A, whatever the sign of the link type. Links whose two sides are both known candidates are
@@ -26,14 +28,21 @@ from itertools import islice
 from django.db import transaction
 from django.utils import timezone
 
-from calaccess_raw.models import FilerLinksCd, FilernameCd, FilerToFilerTypeCd
-from calaccess_scraped.models import Candidate, CandidateCommittee, Incumbent
+from calaccess_processed.models import CandidateCommittee
+from calaccess_raw.models import FilerLinksCd, FilernameCd, FilerToFilerTypeCd, FilerTypesCd
+from calaccess_scraped.models import Candidate, Incumbent
 from calaccess_scraped.scraping.reporter import SILENT, Reporter
 from calaccess_scraped.scraping.urls import site_url
 from calaccess_toolkit.errors import ToolkitError
 
-CONTROL_LINKS = {12011: "CANDIDATE CONTROLS THIS COMMITTEE", -12011: "CONTROLLING CANDIDATE"}
-CANDIDATE_FILER_TYPE = 8
+from .lookup_codes import declared, meaning
+
+#: ``FILER_LINKS_CD.LINK_TYPE`` of control, either way round, with the schema's descriptions.
+CONTROL_LINKS = {
+    int(code): meaning("FILER_LINKS_CD", "LINK_TYPE", code) for code in ("12011", "-12011")
+}
+#: ``FILERNAME_CD.FILER_TYPE`` of a candidate, also how ``FILER_TYPES_CD`` describes its number.
+CANDIDATE_FILER_TYPE = declared("FILERNAME_CD", "FILER_TYPE", "CANDIDATE/OFFICEHOLDER")
 BATCH_SIZE = 2000
 _LINK_COLUMNS = (
     "id",
@@ -130,7 +139,7 @@ def _link(row, candidate, committee, names, base_url, derived_at) -> CandidateCo
         source="FILER_LINKS_CD",
         source_row=row_id,
         url=site_url(base_url, f"/Campaign/Candidates/Detail.aspx?id={candidate}"),
-        scraped_at=derived_at,
+        derived_at=derived_at,
     )
 
 
@@ -143,14 +152,17 @@ def _scraped_candidates() -> set[int]:
 
 def _typed_candidates(ids: set[int]) -> set[int]:
     """Those of ``ids`` the raw filer tables call candidates."""
+    candidate_types = FilerTypesCd.objects.filter(description__iexact=CANDIDATE_FILER_TYPE).values(
+        "filer_type"
+    )
     typed = set(
         FilerToFilerTypeCd.objects.filter(
-            filer_id__in=ids, filer_type=CANDIDATE_FILER_TYPE
+            filer_id__in=ids, filer_type__in=candidate_types
         ).values_list("filer_id", flat=True)
     )
     typed.update(
         FilernameCd.objects.filter(
-            filer_id__in=ids, filer_type__istartswith="CANDIDATE"
+            filer_id__in=ids, filer_type__iexact=CANDIDATE_FILER_TYPE
         ).values_list("filer_id", flat=True)
     )
     return typed

@@ -4,7 +4,7 @@ The website shows a candidate's committees only on candidate detail pages, which
 (yet); the same facts are in the raw export's ``FILER_LINKS_CD`` table, as links of type 12011
 ("candidate controls this committee") and -12011 ("controlling candidate"). Each row here is one
 such link with the candidate and the committee told apart (see
-:mod:`calaccess_scraped.linking.candidate_committees`), named from ``FILERNAME_CD``.
+:mod:`calaccess_processed.elections.candidate_committees`), named from ``FILERNAME_CD``.
 """
 
 from django.db import models
@@ -33,7 +33,7 @@ class CandidateCommittee(models.Model):
     url = models.URLField(
         max_length=500, help_text="The candidate's page on the website, which lists its committees."
     )
-    scraped_at = models.DateTimeField(help_text="When the link was derived from the raw tables.")
+    derived_at = models.DateTimeField(help_text="When the link was derived from the raw tables.")
 
     class Meta:
         ordering = ["candidate_filer_id", "committee_filer_id", "session"]

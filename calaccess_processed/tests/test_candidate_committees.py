@@ -6,13 +6,17 @@ from datetime import date
 
 import pytest
 
-from calaccess_raw.models import FilerLinksCd, FilernameCd
-from calaccess_scraped.linking.candidate_committees import (
+from calaccess_processed.elections.candidate_committees import (
+    CONTROL_LINKS,
     RawLinksMissing,
     derive_candidate_committees,
 )
-from calaccess_scraped.models import CandidateCommittee, Incumbent
-from calaccess_scraped.tests.raw_links import load_sample_filer_links
+from calaccess_processed.elections.lookup_codes import LookupCodeMissing, meaning
+from calaccess_processed.models import CandidateCommittee
+from calaccess_raw.models import FilerLinksCd, FilernameCd, FilerToFilerTypeCd, FilerTypesCd
+from calaccess_scraped.models import Incumbent
+
+from .raw_links import load_sample_filer_links
 
 pytestmark = pytest.mark.django_db
 BASE = "https://cal-access.sos.ca.gov"
@@ -96,3 +100,26 @@ def test_deriving_again_gives_the_same_rows(sample_links):
 def test_without_raw_links_nothing_is_guessed(db):
     with pytest.raises(RawLinksMissing, match="FILER_LINKS_CD is empty"):
         derive_candidate_committees(BASE)
+
+
+def test_link_descriptions_and_filer_types_come_from_the_schema(sample_links):
+    assert CONTROL_LINKS == {
+        12011: "CANDIDATE CONTROLS THIS COMMITTEE",
+        -12011: "CONTROLLING CANDIDATE",
+    }
+    # filer type 8 is "CANDIDATE/OFFICEHOLDER" in FILER_TYPES_CD: evidence that turns a link round
+    committee, candidate = 9000001, 9000002
+    FilerTypesCd.objects.create(filer_type=8, description="CANDIDATE/OFFICEHOLDER")
+    FilerToFilerTypeCd.objects.create(filer_id=candidate, filer_type=8)
+    FilerLinksCd.objects.create(filer_id_a=committee, filer_id_b=candidate, link_type=12011)
+    derive_candidate_committees(BASE)
+    link = CandidateCommittee.objects.get(committee_filer_id=committee)
+    assert (link.candidate_filer_id, link.link_description) == (
+        candidate,
+        "CANDIDATE CONTROLS THIS COMMITTEE",
+    )
+
+
+def test_a_lookup_code_the_schema_lacks_fails_with_one_line():
+    with pytest.raises(LookupCodeMissing, match=r"FILER_LINKS_CD.LINK_TYPE declares no .*'99999'"):
+        meaning("FILER_LINKS_CD", "LINK_TYPE", "99999")

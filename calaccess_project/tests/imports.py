@@ -25,8 +25,12 @@ APP_ORDER = (
     "calaccess_processed",
     "calaccess_web",
     "calaccess_job",
+    "calaccess_benchmark",
     "calaccess_project",
 )
+#: Developer tools: installed only with ``DEBUG`` on; they may use the test helpers.
+DEVELOPER_APPS = ("calaccess_benchmark",)
+TEST_HELPERS = "calaccess_toolkit.testing"
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,11 @@ def app_of(module: str) -> str:
 def is_test_code(module: str) -> bool:
     """Test modules, their support files, and the toolkit's test helpers."""
     parts = module.split(".")
-    return "tests" in parts or parts[-1] == "conftest" or module.startswith("calaccess_toolkit.testing")
+    return (
+        "tests" in parts
+        or parts[-1] == "conftest"
+        or module.startswith("calaccess_toolkit.testing")
+    )
 
 
 def is_command(module: str) -> bool:

@@ -5,7 +5,15 @@ Each test lists every offending import (file, line, module) so a failure says wh
 
 from __future__ import annotations
 
-from .imports import APP_ORDER, all_imports, app_of, is_command, is_test_code, loaded_with
+from .imports import (
+    APP_ORDER,
+    all_imports,
+    app_of,
+    is_command,
+    is_developer_code,
+    is_test_code,
+    loaded_with,
+)
 
 #: The framework's command classes: commands use them, library packages do not.
 COMMAND_CLASSES = ("django_commander.base", "django_commander.core", "django_commander.pipeline")
@@ -52,7 +60,8 @@ def test_commands_do_not_import_other_commands():
 
 def test_production_code_does_not_import_test_helpers():
     def production_imports_tests(found):
-        return not is_test_code(found.importer) and is_test_code(found.imported)
+        production = not is_test_code(found.importer) and not is_developer_code(found.importer)
+        return production and is_test_code(found.imported)
 
     assert _offending(production_imports_tests) == []
 
@@ -72,3 +81,7 @@ def test_the_walk_finds_the_imports_it_checks():
     assert ("calaccess_raw.loading.flags", "calaccess_raw.values.lines") in edges
     assert ("calaccess_raw.values.column_rules", "calaccess_raw.values.rules") in edges
     assert ("calaccess_raw.loading.base", "django.db.backends.base.base") in edges
+    assert (
+        "calaccess_benchmark.commands.benchmark_raw_data",
+        "calaccess_toolkit.testing.fixtures",
+    ) in edges

@@ -1,4 +1,4 @@
-"""Scrape the CAL-ACCESS website: ballot measures, candidates, incumbents, committee links."""
+"""Scrape the CAL-ACCESS website: ballot measures, candidates and incumbents."""
 
 from calaccess_scraped.scraping.cli import SCRAPE_OPTIONS, add_scrape_options
 from calaccess_scraped.scraping.recorder import ScrapeIncomplete, ScrapesIncomplete
@@ -8,7 +8,7 @@ WEBSITE_STEPS = ("scrape_propositions", "scrape_candidates", "scrape_incumbents"
 
 
 class Scrape(PipelineCommand):
-    """Scrape the CAL-ACCESS website: ballot measures, candidates, incumbents, committee links.
+    """Scrape the CAL-ACCESS website: ballot measures, candidates and incumbents.
 
     A scraper that could not fetch some pages does not stop the others: every step runs, then the
     pipeline fails naming the incomplete ones, and a re-run resumes with just those.
@@ -22,7 +22,6 @@ class Scrape(PipelineCommand):
         options = {name: self.options[name] for name in SCRAPE_OPTIONS}
         for name in WEBSITE_STEPS:
             yield Step(name, options=options)
-        yield Step("scrape_candidate_committees")
 
     def call(self, name, *parameters, **options):
         try:

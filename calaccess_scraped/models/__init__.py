@@ -1,7 +1,6 @@
 """Models of the facts scraped from the CAL-ACCESS website, and the log of scrapes."""
 
 from calaccess_scraped.models.candidates import Candidate, CandidateElection
-from calaccess_scraped.models.committees import CandidateCommittee
 from calaccess_scraped.models.incumbents import Incumbent, IncumbentElection
 from calaccess_scraped.models.propositions import (
     Proposition,
@@ -12,7 +11,6 @@ from calaccess_scraped.models.tracking import ScrapeRun
 
 __all__ = [
     "Candidate",
-    "CandidateCommittee",
     "CandidateElection",
     "Incumbent",
     "IncumbentElection",

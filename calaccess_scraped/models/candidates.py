@@ -22,7 +22,7 @@ class CandidateElection(ScrapedModel):
     date = models.DateField(
         null=True,
         blank=True,
-        help_text="Only when certain, from the incumbent lists (see scraping.election_dates).",
+        help_text="Only when certain, from the incumbent lists (set by calaccess_processed).",
     )
     sort_order = models.PositiveIntegerField(
         default=0, help_text="Position in the site's election navigation (newest first)."

@@ -13,7 +13,6 @@ from calaccess_scraped.parsing.candidates import (
 )
 from calaccess_scraped.parsing.election_names import parse_candidate_election_name
 from calaccess_scraped.scraping.crawl import website_scrape
-from calaccess_scraped.scraping.election_dates import date_candidate_elections
 from calaccess_scraped.scraping.lists import ListPages, crawl_lists
 from calaccess_scraped.scraping.reporter import SILENT, Reporter
 from calaccess_scraped.scraping.rows import Source, office_holder_fields
@@ -41,7 +40,6 @@ def scrape_candidates(
         for listed, parsed in crawl_lists(crawl, ELECTION_LISTS):
             rows = save_candidate_list(parsed, listed.source, listed.order, base_url)
             crawl.recorder.saved(rows)
-        date_candidate_elections()
     return crawl.recorder.run
 
 

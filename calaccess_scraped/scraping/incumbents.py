@@ -13,7 +13,6 @@ from calaccess_scraped.parsing.incumbents import (
     parse_incumbent_list,
 )
 from calaccess_scraped.scraping.crawl import website_scrape
-from calaccess_scraped.scraping.election_dates import date_candidate_elections
 from calaccess_scraped.scraping.lists import ListPages, crawl_lists
 from calaccess_scraped.scraping.reporter import SILENT, Reporter
 from calaccess_scraped.scraping.rows import Source, office_holder_fields
@@ -55,7 +54,6 @@ def scrape_incumbents(
     ) as crawl:
         for listed, parsed in crawl_lists(crawl, SESSION_LISTS):
             crawl.recorder.saved(save_incumbent_list(parsed, listed.source, base_url))
-        date_candidate_elections()
     return crawl.recorder.run
 
 
