@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean
+.PHONY: run test lint typecheck install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,17 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py updatecalaccess --noinput
 
-## make test: install, lint and run the whole test suite (DATABASE_URL picks the database).
-test: $(STAMP) lint
+## make test: install, lint, type-check and run the whole test suite (DATABASE_URL picks the database).
+test: $(STAMP) lint typecheck
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## make typecheck: mypy with django-stubs over the library packages listed in pyproject.toml.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) data/*.test

@@ -145,9 +145,11 @@ def _link(row, candidate, committee, names, base_url, derived_at) -> CandidateCo
 
 def _scraped_candidates() -> set[int]:
     """Filer ids the website lists as candidates or incumbents."""
-    found = set(Candidate.objects.exclude(filer_id=None).values_list("filer_id", flat=True))
-    found.update(Incumbent.objects.exclude(filer_id=None).values_list("filer_id", flat=True))
-    return found
+    listed = [
+        *Candidate.objects.exclude(filer_id=None).values_list("filer_id", flat=True),
+        *Incumbent.objects.exclude(filer_id=None).values_list("filer_id", flat=True),
+    ]
+    return {filer_id for filer_id in listed if filer_id is not None}
 
 
 def _typed_candidates(ids: set[int]) -> set[int]:

@@ -31,16 +31,16 @@ INCUMBENT_NAMES = {
 @transaction.atomic
 def date_candidate_elections() -> int:
     """Set (or clear) the date of every candidate election; return how many are dated."""
-    dates: dict[tuple[int, str], set[date]] = defaultdict(set)
-    for name, day in IncumbentElection.objects.values_list("name", "date"):
-        dates[(day.year, name)].add(day)
+    dates: dict[tuple[int | None, str], set[date]] = defaultdict(set)
+    for name, held in IncumbentElection.objects.values_list("name", "date"):
+        dates[(held.year, name)].add(held)
     groups: dict[tuple[int | None, str], list[int]] = defaultdict(list)
     for pk, year, kind in CandidateElection.objects.values_list("pk", "year", "type"):
         groups[(year, kind)].append(pk)
     dated = 0
     for (year, kind), pks in groups.items():
         found = dates.get((year, INCUMBENT_NAMES.get(kind, "")), set())
-        day = next(iter(found)) if len(found) == 1 else None
+        day: date | None = next(iter(found)) if len(found) == 1 else None
         CandidateElection.objects.filter(pk__in=pks).update(date=day)
         dated += len(pks) if day else 0
     return dated

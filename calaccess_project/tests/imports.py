@@ -111,11 +111,12 @@ def app_of(module: str) -> str:
 def is_test_code(module: str) -> bool:
     """Test modules, their support files, and the toolkit's test helpers."""
     parts = module.split(".")
-    return (
-        "tests" in parts
-        or parts[-1] == "conftest"
-        or module.startswith("calaccess_toolkit.testing")
-    )
+    return "tests" in parts or parts[-1] == "conftest" or module.startswith(TEST_HELPERS)
+
+
+def is_developer_code(module: str) -> bool:
+    """Developer tools (the benchmark): not production code, not installed in production."""
+    return app_of(module) in DEVELOPER_APPS
 
 
 def is_command(module: str) -> bool:

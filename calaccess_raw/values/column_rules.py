@@ -41,6 +41,7 @@ class ColumnRule:
     def accepts(self, value: str) -> bool:
         if self.is_text:
             return self.max_length is None or len(value) <= self.max_length
+        assert self.convert is not None  # every column that is not text has a converter
         try:
             self.convert(value)
         except BadValue:
