@@ -21,7 +21,7 @@ def use_pymysql() -> None:
 
 def database_from_url(url: str) -> dict[str, Any]:
     """Build Django's database settings from a URL, with each backend's bulk-load options on."""
-    database = dj_database_url.parse(url, conn_max_age=0)
+    database: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=0))
     if database["ENGINE"] == "django.db.backends.mysql":
         use_pymysql()
         database.setdefault("OPTIONS", {}).update({"local_infile": True, "charset": "utf8mb4"})

@@ -10,7 +10,14 @@ from calaccess_toolkit.conf import SETTINGS
 from calaccess_toolkit.testing.fixtures import REPOSITORY_ROOT
 
 README = (Path(REPOSITORY_ROOT) / "README.md").read_text(encoding="utf-8")
-TOOLKIT_APPS = ("django_commander", "calaccess_raw", "calaccess_scraped", "calaccess_processed")
+TOOLKIT_APPS = (
+    "django_commander",
+    "calaccess_raw",
+    "calaccess_scraped",
+    "calaccess_processed",
+    "calaccess_job",
+    "calaccess_benchmark",
+)
 
 
 def settings_table_rows() -> set[str]:

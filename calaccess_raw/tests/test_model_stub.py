@@ -34,6 +34,6 @@ def test_a_misspelt_raw_column_fails_the_type_check(tmp_path):
         text=True,
     )
     assert checked.returncode == 1, checked.stdout + checked.stderr
-    errors = [line for line in checked.stdout.splitlines() if ": error:" in line]
+    errors = [line for line in checked.stdout.splitlines() if line.startswith(str(snippet))]
     assert len(errors) == 1, checked.stdout
-    assert 'uses_raw_columns.py:6: error: "RcptCd" has no attribute "amout"' in errors[0]
+    assert ':6: error: "RcptCd" has no attribute "amout"' in errors[0]
