@@ -28,7 +28,7 @@ class UpdateCalaccess(PipelineCommand):
         parser.add_argument(
             "--skip-scrape",
             action="store_true",
-            help="Only update the raw data; leave the website data as it is.",
+            help="Leave the website data as it is: update the raw data, then process.",
         )
 
     def steps(self) -> Iterator[Step]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from calaccess_raw.values.errors import LineTooLong
+# Raised by the line splitter the cleaner reads with; offered here with the cleaner's errors.
+from calaccess_raw.values.errors import LineTooLong as LineTooLong
 from calaccess_toolkit.errors import ToolkitError
-
-__all__ = ["LineTooLong"]  # raised by the line splitter, re-exported with the cleaner's errors
 
 
 class CleaningError(ToolkitError):
