@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from calaccess_processed.elections.candidate_committees import derive_candidate_committees
-from calaccess_toolkit import conf
+from calaccess_scraped.scraping.cli import website_url
 from django_commander.base import BasicCommand
 
 
@@ -17,8 +17,7 @@ class LinkCandidateCommittees(BasicCommand):
     """
 
     def run(self) -> dict[str, Any]:
-        base_url = str(conf.get("CALACCESS_WEBSITE_URL")).rstrip("/")
-        counts = derive_candidate_committees(base_url, reporter=self)
+        counts = derive_candidate_committees(website_url(), reporter=self)
         return {
             "links": counts.saved,
             "by_evidence": counts.by_evidence,
