@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from calaccess_raw.downloading import check_release
 from calaccess_scraped.fetching.cache import MAX_AGE
 from calaccess_scraped.fetching.client import CacheMode, ConflictingOptions
 from calaccess_scraped.fetching.errors import (
@@ -18,6 +19,7 @@ from calaccess_scraped.fetching.errors import (
     ServerFailed,
 )
 from calaccess_scraped.tests.website import captured_pages, serve_page
+from calaccess_toolkit.http import user_agent
 from calaccess_toolkit.testing.httpserver import Fault, LocalHTTPServer
 
 PATH = "/Campaign/Candidates/list.aspx?view=certified&electNav=195"
@@ -203,11 +205,13 @@ def test_a_bot_block_page_is_refused_and_never_replaces_the_cached_page(site, ma
     assert make_client(CacheMode.ONLY).get(site.url + PATH).body == REAL_PAGE
 
 
-def test_the_user_agent_names_the_toolkit(site, make_client):
+def test_the_scraper_and_the_downloader_introduce_themselves_alike(site, make_client):
     make_client().get(site.url + PATH)
-    agent = site.requests[0].headers["User-Agent"]
-    assert agent.startswith("calaccess-toolkit/")
-    assert site.requests[0].headers["Accept-Encoding"] == "identity"
+    check_release(site.url + PATH)  # the raw downloader's HEAD
+    scraper, downloader = site.requests
+    assert scraper.headers["User-Agent"] == downloader.headers["User-Agent"] == user_agent()
+    assert user_agent().startswith("calaccess-toolkit/")
+    assert scraper.headers["Accept-Encoding"] == downloader.headers["Accept-Encoding"] == "identity"
 
 
 def test_force_download_and_cache_only_exclude_each_other():
