@@ -16,23 +16,15 @@ from django.http import HttpRequest
 
 from calaccess_raw.models import RAW_DATA_MODELS, RawDataFile, RawDataModel, RawDataVersion
 from calaccess_raw.schema import Field
+from calaccess_toolkit.admin import ReadOnlyAdmin
 
 LIST_COLUMNS_WITHOUT_KEY = 5
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Browse only: no add, change or delete, and no full count of huge tables."""
+class RawTableAdmin(ReadOnlyAdmin):
+    """Browse only, and no full count of tables of millions of rows."""
 
     show_full_result_count = False
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 def _is_name(field: Field) -> bool:
@@ -61,11 +53,11 @@ def list_filter(model: type[RawDataModel]) -> tuple[str, ...]:
     return tuple(field.name for field in model.schema.fields if field.choices)
 
 
-def raw_data_admin(model: type[RawDataModel]) -> type[ReadOnlyAdmin]:
+def raw_data_admin(model: type[RawDataModel]) -> type[RawTableAdmin]:
     """The admin class of one raw table."""
     return type(
         f"{model.__name__}Admin",
-        (ReadOnlyAdmin,),
+        (RawTableAdmin,),
         {
             "__module__": __name__,
             "list_display": list_display(model),

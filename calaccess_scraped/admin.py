@@ -2,30 +2,16 @@
 
 Rows come from the website and are replaced by the next scrape, so editing them in the admin
 would only be overwritten: every page is read-only, with filters and search to find rows. The
-pages differ only in their columns, filters and search fields, listed in :data:`ADMIN_PAGES`.
+pages (the toolkit's :class:`~calaccess_toolkit.admin.ReadOnlyAdmin`) differ only in their columns,
+filters and search fields, listed in :data:`ADMIN_PAGES`.
 """
 
 from django.contrib import admin
-from django.db.models import URLField
 
 from calaccess_scraped import models
+from calaccess_toolkit.admin import ReadOnlyAdmin
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """List, filter, search and view; no adding, changing or deleting."""
-
-    list_per_page = 100
-    formfield_overrides = {URLField: {"assume_scheme": "https"}}
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
+LIST_PER_PAGE = 100
 
 ADMIN_PAGES = {
     models.CandidateElection: {
@@ -82,4 +68,4 @@ ADMIN_PAGES = {
 }
 
 for model, options in ADMIN_PAGES.items():
-    admin.site.register(model, ReadOnlyAdmin, **options)
+    admin.site.register(model, ReadOnlyAdmin, list_per_page=LIST_PER_PAGE, **options)

@@ -14,8 +14,8 @@ from calaccess_raw.downloading.recording import (
     record_download_finish,
     record_release,
 )
-from calaccess_raw.downloading.release import format_size
 from calaccess_toolkit import conf
+from calaccess_toolkit.sizes import format_size
 from django_commander.base import BasicCommand
 
 

@@ -1,7 +1,7 @@
-"""The HTTP session and the HEAD request that describes the release on offer.
+"""The HEAD request that describes the release on offer, and what an answer's status means.
 
-TLS certificates are always verified (requests' default, honouring ``REQUESTS_CA_BUNDLE``), and
-compression is refused so byte counts, ranges and sizes all mean bytes of the ZIP itself.
+The session is the toolkit's (:func:`calaccess_toolkit.http.make_session`): TLS certificates
+verified, compression refused so byte counts, ranges and sizes all mean bytes of the ZIP itself.
 """
 
 from __future__ import annotations
@@ -10,25 +10,18 @@ import requests
 
 from calaccess_raw.downloading.errors import DownloadError
 from calaccess_raw.downloading.release import Release
-from calaccess_raw.downloading.retry import RetryPolicy, ServerError, with_retries
-
-USER_AGENT = "calaccess-toolkit (+https://github.com/california-civic-data-coalition)"
-
-
-def make_session() -> requests.Session:
-    session = requests.Session()
-    session.headers.update({"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
-    return session
+from calaccess_raw.downloading.retry import RetryPolicy, TransientServerError, with_retries
+from calaccess_toolkit.http import make_session
 
 
 def check_answer_status(response: requests.Response) -> None:
-    """Raise ServerError (retried) for 5xx and DownloadError (final) for any other failure."""
+    """Raise TransientServerError (retried) for 5xx and DownloadError (final) for the rest."""
     if response.status_code < 400:
         return
     reason = f" {response.reason}" if response.reason else ""
     message = f"HTTP {response.status_code}{reason} from {response.url}"
     if response.status_code >= 500:
-        raise ServerError(message)
+        raise TransientServerError(message)
     raise DownloadError(message)
 
 

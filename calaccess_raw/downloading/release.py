@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from calaccess_raw.downloading.errors import DownloadError, ReleaseChanged
+from calaccess_toolkit.sizes import format_size
 
 LAST_MODIFIED_TOLERANCE = timedelta(minutes=5)
 
@@ -111,15 +112,3 @@ def _required_date(url: str, headers: Mapping[str, str]) -> datetime:
 
 def format_date(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-
-
-def format_size(size: int) -> str:
-    """A byte count the way people read it (decimal units, like the CDN and browsers)."""
-    if size < 1000:
-        return f"{size:,} bytes"
-    amount = size / 1000
-    for unit in ("KB", "MB"):
-        if amount < 1000:
-            return f"{amount:.1f} {unit}"
-        amount /= 1000
-    return f"{amount:.1f} GB"

@@ -1,13 +1,13 @@
-"""Retrying network errors and 5xx answers with exponential backoff.
+"""Retrying network errors and 5xx answers with exponential backoff (the toolkit's retry loop).
 
 An attempt that received some bytes before failing resets the count of failures, so a long download
 over a flaky connection keeps going as long as it makes progress, while a server that keeps failing
-without sending anything is given up after ``CALACCESS_HTTP_RETRIES`` retries.
+without sending anything is given up after ``CALACCESS_HTTP_RETRIES`` retries, with a
+:class:`DownloadError` that says why.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -15,12 +15,13 @@ import requests
 from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 from calaccess_raw.downloading.errors import DownloadError, DownloadTimeout
+from calaccess_toolkit import http
 from calaccess_toolkit.network import RetryPolicy, request_error_summary
 
 T = TypeVar("T")
 
 
-class ServerError(Exception):
+class TransientServerError(Exception):
     """A 5xx answer: worth retrying."""
 
 
@@ -29,7 +30,13 @@ class Interrupted(Exception):
 
 
 # urllib3's HTTPError: a body read straight from the connection fails with urllib3's own errors.
-TRANSIENT = (requests.ConnectionError, requests.Timeout, HTTPError, ServerError, Interrupted)
+TRANSIENT = (
+    requests.ConnectionError,
+    requests.Timeout,
+    HTTPError,
+    TransientServerError,
+    Interrupted,
+)
 
 
 def with_retries(
@@ -39,20 +46,17 @@ def with_retries(
     progress: Callable[[], int] = lambda: 0,
 ) -> T:
     """Run ``attempt`` until it succeeds; ``progress`` tells whether a failed attempt got bytes."""
-    failures = 0
-    while True:
-        mark = progress()
-        try:
-            return attempt()
-        except TRANSIENT as error:
-            failures = 1 if progress() > mark else failures + 1
-            if failures > policy.retries:
-                raise _final_error(error, policy, action, failures) from error
-            time.sleep(policy.delay(failures))
+    return http.with_retries(
+        lambda _number: attempt(),
+        policy,
+        transient=TRANSIENT,
+        progress=progress,
+        give_up=lambda error, failures: _final_error(error, policy, action, failures),
+    )
 
 
 def _final_error(
-    error: Exception, policy: RetryPolicy, action: str, failures: int
+    error: BaseException, policy: RetryPolicy, action: str, failures: int
 ) -> DownloadError:
     attempts = f"{failures} attempt{'s' if failures > 1 else ''}"
     if _is_timeout(error):
@@ -63,7 +67,7 @@ def _final_error(
     return DownloadError(f"{action} failed after {attempts}: {request_error_summary(error)}")
 
 
-def _is_timeout(error: Exception) -> bool:
+def _is_timeout(error: BaseException) -> bool:
     if isinstance(error, requests.Timeout | ReadTimeoutError):
         return True
     # requests reports a read timeout in the middle of a body as a ConnectionError.

@@ -10,7 +10,7 @@ replaces the previous copy.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,15 +18,16 @@ from pathlib import Path
 import requests
 
 from calaccess_raw.downloading.errors import NotAZip, SizeMismatch
-from calaccess_raw.downloading.http import check_answer_status, make_session
+from calaccess_raw.downloading.http import check_answer_status
 from calaccess_raw.downloading.local_copy import LocalCopy
-from calaccess_raw.downloading.release import Release, format_size
+from calaccess_raw.downloading.release import Release
 from calaccess_raw.downloading.retry import Interrupted, RetryPolicy, with_retries
+from calaccess_toolkit.http import make_session
+from calaccess_toolkit.reporting import ProgressCallback, no_progress
+from calaccess_toolkit.sizes import format_size
 
 CHUNK_SIZE = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
-
-ProgressCallback = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def download_release(
     resumed, restarted = local.start_partial(release)
 
     def attempt() -> None:
-        _fetch_missing_bytes(session, release, local, policy, on_progress or (lambda _: None))
+        _fetch_missing_bytes(session, release, local, policy, on_progress or no_progress)
 
     with_retries(attempt, policy, f"Downloading {release.url}", progress=local.partial_size)
     _validate(local)

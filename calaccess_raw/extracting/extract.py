@@ -23,11 +23,10 @@ from pathlib import Path
 from calaccess_raw import paths
 from calaccess_raw.extracting.errors import CorruptArchive, ExtractError
 from calaccess_raw.extracting.members import TableMember, table_members
+from calaccess_toolkit.reporting import ProgressCallback, no_progress
 
 CHUNK_SIZE = 1024 * 1024
 STAGING_FOLDER = ".extracting"
-
-ProgressCallback = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def extract_tables(
     ``on_progress`` receives the number of uncompressed bytes written after each chunk.
     """
     started = datetime.now(UTC)
-    report = on_progress or (lambda _: None)
+    report = on_progress or no_progress
     archive = _open(archive_path)
     with archive:
         members = table_members(archive)

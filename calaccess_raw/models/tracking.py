@@ -20,6 +20,8 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
+from calaccess_toolkit.sizes import format_size
+
 from . import fields
 
 
@@ -30,18 +32,6 @@ def archive_path(instance: RawDataVersion | RawDataFile, filename: str) -> str:
     """
     version = instance if isinstance(instance, RawDataVersion) else instance.version
     return f"calaccess/{version.release_datetime:%Y-%m-%d_%H-%M-%S}/{filename}"
-
-
-def human_size(size: int | None) -> str:
-    """Bytes as a short readable string (``1.5 MB``); empty when unknown."""
-    if size is None:
-        return ""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB", "TB"):
-        if abs(value) < 1024 or unit == "TB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    raise AssertionError("unreachable")
 
 
 class RawDataVersionQuerySet(models.QuerySet):
@@ -180,15 +170,15 @@ class RawDataVersion(StageTimes, models.Model):
 
     @property
     def pretty_expected_size(self) -> str:
-        return human_size(self.expected_size)
+        return format_size(self.expected_size)
 
     @property
     def pretty_download_size(self) -> str:
-        return human_size(self.download_zip_size)
+        return format_size(self.download_zip_size)
 
     @property
     def pretty_clean_size(self) -> str:
-        return human_size(self.clean_zip_size)
+        return format_size(self.clean_zip_size)
 
 
 class RawDataFile(StageTimes, models.Model):
@@ -271,8 +261,8 @@ class RawDataFile(StageTimes, models.Model):
 
     @property
     def pretty_download_size(self) -> str:
-        return human_size(self.download_file_size)
+        return format_size(self.download_file_size)
 
     @property
     def pretty_clean_size(self) -> str:
-        return human_size(self.clean_file_size)
+        return format_size(self.clean_file_size)

@@ -2,32 +2,40 @@
 
 How a page is obtained depends on the cache mode:
 
-* ``VALIDATE`` (default): a cached page is checked with a HEAD request and downloaded again only
-  when the server's ``Content-Length`` differs from the one recorded with the cached copy;
+* ``VALIDATE`` (default): a cached page is asked for with a conditional GET, sending back the
+  validators the server gave with it (``If-None-Match`` for its ``ETag``, ``If-Modified-Since`` for
+  its ``Last-Modified``); ``304 Not Modified`` keeps the cached copy, any other answer replaces it.
+  A copy the server gave no validators for, or older than :data:`~.cache.MAX_AGE`, is downloaded
+  again, so a changed page is always seen, even an edit that keeps the page's length;
 * ``REFRESH`` (``--force-download``): every page is downloaded;
 * ``ONLY`` (``--cache-only``): no request at all; a page missing from the cache is an error.
 
-Compression is refused (``Accept-Encoding: identity``) so ``Content-Length`` counts the bytes of
-the page itself. Every request waits for the rate limiter. Timeouts, broken connections, 5xx and
-429 answers and bot-block pages are retried with exponential backoff; any other 4xx fails at once.
-Within one client a page is fetched (or validated) once: asking again reads the cache, or
-repeats the error the page failed with.
+Every request waits for the rate limiter. Timeouts, broken connections, 5xx and 429 answers and
+bot-block pages are retried with exponential backoff; any other 4xx fails at once. Within one
+client a page is fetched (or validated) once: asking again reads the cache, or repeats the error
+the page failed with.
+
+**Site-wide blocks.** When the site's firewall refuses a page on every attempt, the next pages are
+tried once each, after a pause that keeps growing; when :data:`BLOCKED_PAGES_LIMIT` pages in a row
+are refused, :class:`SiteBlocked` stops the scrape, instead of retrying every page of the site in
+turn (hundreds of requests and hours of backoff under a block).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import metadata
+from http import HTTPStatus
 
 import requests
 from django.utils import timezone
 
 from calaccess_scraped.fetching.botblock import block_reason
-from calaccess_scraped.fetching.cache import PageCache
+from calaccess_scraped.fetching.cache import CachedPage, PageCache, Validators
 from calaccess_scraped.fetching.errors import (
     BotBlocked,
     ClientError,
@@ -35,21 +43,19 @@ from calaccess_scraped.fetching.errors import (
     FetchError,
     FetchTimeout,
     NotCached,
-    ServerError,
+    ServerFailed,
+    SiteBlocked,
 )
 from calaccess_scraped.fetching.ratelimit import RateLimiter
 from calaccess_toolkit import conf, network
 from calaccess_toolkit.errors import ToolkitError
+from calaccess_toolkit.http import make_session, with_retries
 from calaccess_toolkit.network import RetryPolicy, request_error_summary
 
-
-def user_agent() -> str:
-    """Names the toolkit and its version, so the site's operators know who is asking."""
-    try:
-        version = metadata.version("calaccess-toolkit")
-    except metadata.PackageNotFoundError:
-        version = "dev"
-    return f"calaccess-toolkit/{version} (CAL-ACCESS website scraper; python-requests)"
+#: Pages refused in a row by the firewall (each after its retries) before the scrape stops.
+BLOCKED_PAGES_LIMIT = 3
+# What a page is retried for; any other failure is final at once.
+TRANSIENT = (FetchTimeout, ConnectionFailed, ServerFailed, BotBlocked)
 
 
 class ConflictingOptions(ToolkitError):
@@ -83,7 +89,7 @@ class Page:
 
 @dataclass
 class FetchStats:
-    """Distinct pages downloaded, served from the cache and failed; requests sent (HEAD too)."""
+    """Distinct pages downloaded, served from the cache and failed; requests sent."""
 
     downloaded: int = 0
     from_cache: int = 0
@@ -113,13 +119,13 @@ class WebsiteClient:
             timeout=timeout,
             backoff=network.BACKOFF_SECONDS if backoff is None else backoff,
         )
-        self.session = session or requests.Session()
-        self.session.headers.update({"User-Agent": user_agent(), "Accept-Encoding": "identity"})
+        self.session = session or make_session()
         self.limiter = RateLimiter(rate, sleep=sleep)
         self.stats = FetchStats()
         self._sleep = sleep
         self._done: set[str] = set()
-        self._failed: dict[str, FetchError] = {}
+        self._failed: dict[str, Exception] = {}
+        self._blocked_pages = 0
 
     @classmethod
     def from_settings(cls, mode: CacheMode = CacheMode.VALIDATE) -> WebsiteClient:
@@ -135,13 +141,14 @@ class WebsiteClient:
         )
 
     def get(self, url: str) -> Page:
-        """The page at ``url``; raises a :class:`FetchError` subclass when it cannot be had."""
+        """The page at ``url``; raises a :class:`FetchError` subclass when it cannot be had,
+        and :class:`SiteBlocked` when the whole site refuses this client."""
         if url in self._failed:
             raise self._failed[url]
         first_time = url not in self._done
         try:
             page = self._get(url, first_time)
-        except FetchError as error:
+        except (FetchError, SiteBlocked) as error:
             self._failed[url] = error
             self.stats.failed += 1
             raise
@@ -155,44 +162,43 @@ class WebsiteClient:
 
     def _get(self, url: str, first_time: bool) -> Page:
         cached = self.cache.read(url)
-        if cached is not None and (
-            not first_time
-            or self.mode is CacheMode.ONLY
-            or (self.mode is CacheMode.VALIDATE and self._unchanged(url, cached.content_length))
-        ):
+        if cached is not None and (not first_time or self.mode is CacheMode.ONLY):
             return Page(url, cached.body, from_cache=True, fetched_at=cached.fetched_at)
         if self.mode is CacheMode.ONLY:
             raise NotCached(url, "not in the scraper cache and --cache-only forbids downloading")
-        return self._download(url)
+        if cached is None or self.mode is CacheMode.REFRESH:
+            return self._fetch(url, None)
+        return self._fetch(url, cached if cached.can_be_validated(timezone.now()) else None)
 
-    def _unchanged(self, url: str, cached_length: str | None) -> bool:
-        """Ask the server (HEAD) whether the page still has the cached copy's length."""
-        if cached_length is None:
-            return False
-        self._wait()
+    def _fetch(self, url: str, cached: CachedPage | None) -> Page:
+        """Download ``url`` (conditionally when ``cached`` is given), minding site-wide blocks."""
+        policy = self.policy
+        if self._blocked_pages:
+            # The site refused the last pages on every attempt: wait longer, try once.
+            self._sleep(policy.delay(policy.retries + self._blocked_pages))
+            policy = dataclasses.replace(policy, retries=0)
         try:
-            response = self.session.head(url, timeout=self.policy.timeout, allow_redirects=True)
-        except requests.RequestException:
-            return False
-        if response.status_code >= 400:
-            return False
-        return response.headers.get("Content-Length") == cached_length
+            page = with_retries(
+                lambda attempt: self._attempt(url, attempt, cached),
+                policy,
+                transient=TRANSIENT,
+                sleep=self._sleep,
+            )
+        except BotBlocked as error:
+            self._blocked_pages += 1
+            if self._blocked_pages >= BLOCKED_PAGES_LIMIT:
+                raise SiteBlocked(self._blocked_pages, self.stats.requests, error) from error
+            raise
+        self._blocked_pages = 0
+        return page
 
-    def _download(self, url: str) -> Page:
-        attempts = self.policy.retries + 1
-        for attempt in range(1, attempts + 1):
-            try:
-                return self._attempt(url, attempt)
-            except (FetchTimeout, ConnectionFailed, ServerError, BotBlocked):
-                if attempt == attempts:
-                    raise
-            self._sleep(self.policy.delay(attempt))
-        raise AssertionError("unreachable")
-
-    def _attempt(self, url: str, attempt: int) -> Page:
+    def _attempt(self, url: str, attempt: int, cached: CachedPage | None) -> Page:
         self._wait()
+        headers = cached.validators.conditional_headers() if cached else {}
         try:
-            response = self.session.get(url, timeout=self.policy.timeout, allow_redirects=True)
+            response = self.session.get(
+                url, headers=headers, timeout=self.policy.timeout, allow_redirects=True
+            )
             body = response.content
         except requests.Timeout as error:
             raise FetchTimeout(
@@ -203,15 +209,17 @@ class WebsiteClient:
                 url, f"{request_error_summary(error)} (after {attempt} attempts)"
             ) from error
         status = response.status_code
+        if status == HTTPStatus.NOT_MODIFIED and cached is not None:
+            return Page(url, cached.body, from_cache=True, fetched_at=cached.fetched_at)
         reason = block_reason(body, status)
         if reason:
             raise BotBlocked(url, f"{reason} after {attempt} attempts")
         if status >= 500 or status == 429:
-            raise ServerError(url, status, response.reason or "", attempts=attempt)
+            raise ServerFailed(url, status, response.reason or "", attempts=attempt)
         if status != 200:
             raise ClientError(url, status, response.reason or "")
         fetched_at = timezone.now()
-        self.cache.write(url, body, response.headers.get("Content-Length"), fetched_at)
+        self.cache.write(url, body, Validators.from_headers(response.headers), fetched_at)
         return Page(url, body, from_cache=False, fetched_at=fetched_at)
 
     def _wait(self) -> None:

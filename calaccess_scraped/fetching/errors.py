@@ -20,7 +20,7 @@ class ClientError(FetchError):
         self.status = status
 
 
-class ServerError(FetchError):
+class ServerFailed(FetchError):
     """The server kept answering 5xx (or 429) on every attempt."""
 
     def __init__(self, url: str, status: int, reason: str = "", attempts: int = 1) -> None:
@@ -43,3 +43,19 @@ class BotBlocked(FetchError):
 
 class NotCached(FetchError):
     """``--cache-only`` was asked for and this page has never been downloaded."""
+
+
+class SiteBlocked(ToolkitError):
+    """The firewall refused page after page: the whole site is blocking this client.
+
+    Not a :class:`FetchError`: it is not one page to skip but the end of the scrape.
+    """
+
+    def __init__(self, pages: int, requests: int, last: FetchError) -> None:
+        super().__init__(
+            f"The website is blocking this client: {pages} pages in a row were answered with a "
+            f"bot-block page, so the scrape stopped after {requests} requests (last: "
+            f"{last.reason}: {last.url}); try again later or lower CALACCESS_SCRAPER_RATE"
+        )
+        self.pages = pages
+        self.requests = requests

@@ -27,6 +27,10 @@ class ScrapeRun(models.Model):
         default=list, blank=True, help_text="One {url, error} per page that could not be scraped."
     )
     error = models.TextField(blank=True, help_text="Why the run stopped, when it did.")
+    host = models.CharField(max_length=255, blank=True, help_text="The machine that ran it.")
+    pid = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Its process, to tell a killed run from a running one."
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -7,5 +7,6 @@ the site's entry page, expanding "Prior Elections"/"Historical"). Every page is 
 transaction, replacing exactly the rows that page produced, so a re-run never duplicates rows and
 a page that fails keeps its previous rows. A page that cannot be fetched (4xx, 5xx or timeouts
 after retries, a bot-block page) is recorded and skipped; the run then ends with
-:class:`~.recorder.ScrapeIncomplete`. A page whose layout changed stops the run.
+:class:`~.recorder.ScrapeIncomplete`. A page whose layout changed, or a block of the whole site,
+stops the run.
 """

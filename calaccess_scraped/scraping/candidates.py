@@ -14,9 +14,9 @@ from calaccess_scraped.parsing.candidates import (
 from calaccess_scraped.parsing.election_names import parse_candidate_election_name
 from calaccess_scraped.scraping.crawl import website_scrape
 from calaccess_scraped.scraping.lists import ListPages, crawl_lists
-from calaccess_scraped.scraping.reporter import SILENT, Reporter
 from calaccess_scraped.scraping.rows import Source, office_holder_fields
 from calaccess_scraped.scraping.urls import CANDIDATES_ENTRY, candidate_list_url
+from calaccess_toolkit.reporting import SILENT, Reporter
 
 SCRAPER = "candidates"
 ELECTION_LISTS = ListPages(

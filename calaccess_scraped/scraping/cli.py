@@ -21,7 +21,7 @@ def add_scrape_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--flush",
         action="store_true",
-        help="Delete the rows this scraper saved before, then scrape everything again.",
+        help="Also delete the rows of pages the site no longer lists (rows of failed pages stay).",
     )
     cache = parser.add_mutually_exclusive_group()
     cache.add_argument(

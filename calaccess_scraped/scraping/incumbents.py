@@ -14,9 +14,9 @@ from calaccess_scraped.parsing.incumbents import (
 )
 from calaccess_scraped.scraping.crawl import website_scrape
 from calaccess_scraped.scraping.lists import ListPages, crawl_lists
-from calaccess_scraped.scraping.reporter import SILENT, Reporter
 from calaccess_scraped.scraping.rows import Source, office_holder_fields
 from calaccess_scraped.scraping.urls import INCUMBENTS_ENTRY, incumbent_list_url
+from calaccess_toolkit.reporting import SILENT, Reporter
 
 SCRAPER = "incumbents"
 VACANT = "VACANT"

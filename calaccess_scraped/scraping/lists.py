@@ -6,7 +6,9 @@ Elections", "Historical") that points at an older page listing the rest. The exp
 followed until no page adds a new one, then every choice's list is read in navigation order; a
 choice first named by one of those lists is read after the others. The entry page must load
 (without it nothing can be scraped); an expander or list page that fails is recorded and the
-other pages are still read.
+other pages are still read. Every list page named is noted in the crawl's coverage, and an
+expander that failed other than with a 4xx answer makes it incomplete (see ``--flush`` in
+:mod:`.crawl`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from calaccess_scraped.fetching.errors import ClientError, FetchError
 from calaccess_scraped.parsing.navigation import NavEntry, Navigation
 from calaccess_scraped.scraping.crawl import Crawl
 from calaccess_scraped.scraping.rows import Source
@@ -73,11 +76,17 @@ def discover(crawl: Crawl, lists: ListPages) -> NavigationWalk:
         if key in expanded:
             continue
         expanded.add(key)
-        read = crawl.read_or_skip(lists.url(crawl.base_url, key), lists.navigation)
-        if read is not None:
-            navigation, _ = read
-            walk.add(navigation)
-            pending.extend(navigation.expanders)
+        url = lists.url(crawl.base_url, key)
+        try:
+            navigation, _ = crawl.read(url, lists.navigation)
+        except FetchError as error:
+            crawl.recorder.failed(url, error)
+            # A page the site says is not there (4xx) lists nothing; any other failure hides
+            # choices the site may still list.
+            crawl.coverage.complete &= isinstance(error, ClientError)
+            continue
+        walk.add(navigation)
+        pending.extend(navigation.expanders)
     return walk
 
 
@@ -90,7 +99,9 @@ def crawl_lists(crawl: Crawl, lists: ListPages) -> Iterator[tuple[Listed, Any]]:
         entries, total=len(entries), desc=lists.choices.capitalize(), unit="pages"
     )
     for order, entry in enumerate(progress):
-        read = crawl.read_or_skip(lists.url(crawl.base_url, entry.key), lists.read, entry.key)
+        url = lists.url(crawl.base_url, entry.key)
+        crawl.coverage.listed.add(url)
+        read = crawl.read_or_skip(url, lists.read, entry.key)
         if read is None:
             continue
         parsed, source = read

@@ -25,7 +25,6 @@ from calaccess_scraped.parsing.propositions import (
 )
 from calaccess_scraped.scraping.crawl import Crawl, website_scrape
 from calaccess_scraped.scraping.lists import ListPages, crawl_lists
-from calaccess_scraped.scraping.reporter import SILENT, Reporter
 from calaccess_scraped.scraping.rows import Source
 from calaccess_scraped.scraping.urls import (
     MEASURES_ENTRY,
@@ -33,6 +32,7 @@ from calaccess_scraped.scraping.urls import (
     measure_detail_url,
     measure_list_url,
 )
+from calaccess_toolkit.reporting import SILENT, Reporter
 
 SCRAPER = "propositions"
 

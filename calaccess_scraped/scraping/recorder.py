@@ -2,12 +2,15 @@
 
 Pages that could not be fetched are collected as they happen and the scrape goes on; when it ends
 with any, :class:`ScrapeIncomplete` is raised after the row is saved, so the command exits non-zero,
-the run log says which pages failed and why, and the rows saved from every other page stay.
+the run log says which pages failed and why, and the rows saved from every other page stay. Before
+a row is opened, the rows of killed scrapes are closed (:mod:`.stale_runs`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,8 +21,9 @@ from django.utils import timezone
 from calaccess_scraped.fetching.client import WebsiteClient
 from calaccess_scraped.fetching.errors import FetchError
 from calaccess_scraped.models import ScrapeRun
-from calaccess_scraped.scraping.reporter import SILENT, Reporter
+from calaccess_scraped.scraping.stale_runs import close_stale_runs
 from calaccess_toolkit.errors import PartialFailure, ToolkitError
+from calaccess_toolkit.reporting import SILENT, Reporter
 
 logger = logging.getLogger("calaccess.scraped")
 
@@ -82,8 +86,17 @@ def recorded_scrape(
     reporter: Reporter = SILENT,
 ) -> Iterator[ScrapeRecorder]:
     """Open a tracking row, run the block, close the row whatever happens (see module doc)."""
+    started_at = timezone.now()
+    stale = close_stale_runs(started_at)
+    if stale:
+        reporter.say(f"Closed {stale} scrape run(s) left running by a killed scrape as failed")
     run = ScrapeRun.objects.create(
-        scraper=scraper, base_url=base_url, options=options or {}, started_at=timezone.now()
+        scraper=scraper,
+        base_url=base_url,
+        options=options or {},
+        started_at=started_at,
+        host=socket.gethostname(),
+        pid=os.getpid(),
     )
     recorder = ScrapeRecorder(run, client, reporter)
     try:

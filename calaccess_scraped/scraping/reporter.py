@@ -1,31 +1,8 @@
-"""How a scraper tells its caller what it is doing: messages and progress over pages.
+"""The reporting interface of the scrapers is the toolkit's (:mod:`calaccess_toolkit.reporting`).
 
-A framework command already has ``say`` and ``progress(iterable, total=…, desc=…, unit=…)``, so a
-command passes itself; library callers and tests use :data:`SILENT`.
+This name stays while ``linking/`` (moving to ``calaccess_processed``) still imports it from here.
 """
 
-from __future__ import annotations
+from calaccess_toolkit.reporting import SILENT, Reporter
 
-from collections.abc import Iterable
-from typing import Any, Protocol, TypeVar
-
-T = TypeVar("T")
-
-
-class Reporter(Protocol):
-    def say(self, message: str) -> None: ...
-
-    def progress(self, iterable: Iterable[T], **options: Any) -> Iterable[T]: ...
-
-
-class SilentReporter:
-    """Says nothing and shows no progress."""
-
-    def say(self, message: str) -> None:
-        return None
-
-    def progress(self, iterable: Iterable[T], **options: Any) -> Iterable[T]:
-        return iterable
-
-
-SILENT = SilentReporter()
+__all__ = ["SILENT", "Reporter"]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from calaccess_raw.downloading import check_release
+from calaccess_scraped.fetching.cache import MAX_AGE
 from calaccess_scraped.fetching.client import CacheMode, ConflictingOptions
 from calaccess_scraped.fetching.errors import (
     BotBlocked,
@@ -11,9 +16,10 @@ from calaccess_scraped.fetching.errors import (
     ConnectionFailed,
     FetchTimeout,
     NotCached,
-    ServerError,
+    ServerFailed,
 )
-from calaccess_scraped.tests.website import captured_pages
+from calaccess_scraped.tests.website import captured_pages, serve_page
+from calaccess_toolkit.http import user_agent
 from calaccess_toolkit.testing.httpserver import Fault, LocalHTTPServer
 
 PATH = "/Campaign/Candidates/list.aspx?view=certified&electNav=195"
@@ -24,7 +30,7 @@ BLOCK_PAGE = next(p for p in captured_pages("proposition_committees") if p.key =
 
 @pytest.fixture
 def site(http_server):
-    http_server.add(PATH, REAL_PAGE, content_type="text/html")
+    serve_page(http_server, PATH, REAL_PAGE)
     return http_server
 
 
@@ -32,7 +38,9 @@ def methods(server) -> list[str]:
     return [request.method for request in server.requests]
 
 
-def test_a_cached_page_is_validated_with_head_and_not_downloaded_again(site, make_client):
+def test_a_cached_page_is_validated_with_a_conditional_get_and_not_downloaded_again(
+    site, make_client
+):
     first = make_client().get(site.url + PATH)
     assert (first.body, first.from_cache) == (REAL_PAGE, False)
     second_client = make_client()
@@ -42,17 +50,62 @@ def test_a_cached_page_is_validated_with_head_and_not_downloaded_again(site, mak
         True,
         first.fetched_at,
     )
-    assert methods(site) == ["GET", "HEAD"]
+    assert methods(site) == ["GET", "GET"]
+    validation = site.requests[1].headers
+    assert validation["If-None-Match"] == site.resources[PATH].etag
+    assert validation["If-Modified-Since"] == "Sat, 01 Jul 2017 12:00:00 GMT"
     assert (second_client.stats.downloaded, second_client.stats.from_cache) == (0, 1)
 
 
-def test_a_page_whose_length_changed_is_downloaded_again(site, make_client):
+def test_a_changed_page_is_downloaded_again(site, make_client):
     make_client().get(site.url + PATH)
-    site.add(PATH, OTHER_PAGE, content_type="text/html")
+    serve_page(site, PATH, OTHER_PAGE)
     page = make_client().get(site.url + PATH)
     assert (page.body, page.from_cache) == (OTHER_PAGE, False)
-    assert methods(site) == ["GET", "HEAD", "GET"]
+    assert methods(site) == ["GET", "GET"]
     assert make_client(CacheMode.ONLY).get(site.url + PATH).body == OTHER_PAGE
+
+
+def test_an_edit_that_keeps_the_length_is_seen(http_server, make_client):
+    path = "/Campaign/Candidates/list.aspx?view=certified&electNav=5"
+    serve_page(http_server, path, OTHER_PAGE)
+    make_client().get(http_server.url + path)
+    edited = OTHER_PAGE.replace(b"BASS, KAREN", b"BASS, KARIN")
+    assert len(edited) == len(OTHER_PAGE) and edited != OTHER_PAGE
+    serve_page(http_server, path, edited)
+    assert make_client().get(http_server.url + path).body == edited
+
+
+def test_without_an_etag_the_last_modified_date_validates_the_page(http_server, make_client):
+    resource = http_server.add(PATH, REAL_PAGE, content_type="text/html", etag=None)
+    make_client().get(http_server.url + PATH)
+    resource.body = OTHER_PAGE
+    assert make_client().get(http_server.url + PATH).body == REAL_PAGE  # same date: not modified
+    assert "If-None-Match" not in http_server.requests[1].headers
+    resource.last_modified += timedelta(days=1)
+    assert make_client().get(http_server.url + PATH).body == OTHER_PAGE
+
+
+def test_a_copy_older_than_the_max_age_is_downloaded_whatever_its_validators_say(site, make_client):
+    client = make_client()
+    page = client.get(site.url + PATH)
+    site.resources[PATH].body = OTHER_PAGE  # a server whose validators never change
+    assert make_client().get(site.url + PATH).body == REAL_PAGE
+    cached = client.cache.read(site.url + PATH)
+    old = timezone.now() - MAX_AGE - timedelta(minutes=1)
+    client.cache.write(page.url, cached.body, cached.validators, old)
+    site.requests.clear()
+    again = make_client().get(site.url + PATH)
+    assert (again.body, again.from_cache) == (OTHER_PAGE, False)
+    assert "If-None-Match" not in site.requests[0].headers
+
+
+def test_a_damaged_cached_body_is_downloaded_again(site, make_client):
+    client = make_client()
+    client.get(site.url + PATH)
+    client.cache.path_for(site.url + PATH).write_bytes(b"half a page")
+    page = make_client().get(site.url + PATH)
+    assert (page.body, page.from_cache) == (REAL_PAGE, False)
 
 
 def test_force_download_skips_the_validation(site, make_client):
@@ -102,7 +155,7 @@ def test_a_5xx_answer_is_retried(site, make_client):
 
 def test_a_server_that_keeps_failing_gives_up_after_the_retries(site, make_client):
     site.fail_next(PATH, Fault(status=503), times=3)
-    with pytest.raises(ServerError, match="HTTP 503 Service Unavailable after 3 attempts"):
+    with pytest.raises(ServerFailed, match="HTTP 503 Service Unavailable after 3 attempts"):
         make_client(retries=2).get(site.url + PATH)
     assert methods(site) == ["GET", "GET", "GET"]
 
@@ -152,11 +205,13 @@ def test_a_bot_block_page_is_refused_and_never_replaces_the_cached_page(site, ma
     assert make_client(CacheMode.ONLY).get(site.url + PATH).body == REAL_PAGE
 
 
-def test_the_user_agent_names_the_toolkit(site, make_client):
+def test_the_scraper_and_the_downloader_introduce_themselves_alike(site, make_client):
     make_client().get(site.url + PATH)
-    agent = site.requests[0].headers["User-Agent"]
-    assert agent.startswith("calaccess-toolkit/")
-    assert site.requests[0].headers["Accept-Encoding"] == "identity"
+    check_release(site.url + PATH)  # the raw downloader's HEAD
+    scraper, downloader = site.requests
+    assert scraper.headers["User-Agent"] == downloader.headers["User-Agent"] == user_agent()
+    assert user_agent().startswith("calaccess-toolkit/")
+    assert scraper.headers["Accept-Encoding"] == downloader.headers["Accept-Encoding"] == "identity"
 
 
 def test_force_download_and_cache_only_exclude_each_other():

@@ -86,8 +86,10 @@ def test_scraping_again_is_idempotent_and_served_from_the_cache(
     run("scrapecalaccesscandidates")
     again = ScrapeRun.objects.filter(scraper="candidates").latest()
     assert (again.pages_fetched, again.pages_from_cache) == (0, 88)
-    assert {request.method for request in http_server.requests} == {"HEAD", "GET"}
-    assert sum(r.method == "GET" for r in http_server.requests) == 19  # only the missing pages
+    assert {request.method for request in http_server.requests} == {"GET"}
+    conditional = [r for r in http_server.requests if "If-None-Match" in r.headers]
+    assert len(conditional) == 88  # every cached page asked "changed since?", answered 304
+    assert len(http_server.requests) - len(conditional) == 19  # only the missing pages in full
     after = sorted(Candidate.objects.values_list("election__election_id", "sort_order", "name"))
     assert after == before
 

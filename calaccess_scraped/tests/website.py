@@ -3,12 +3,14 @@
 ``manifest.tsv`` of the shared fixtures gives each page's original URL; every page is served at
 that URL's path and query. The site's entry pages (the lists without ``electNav``/``session``) were
 not captured, and on the live site they show the newest list, so the newest captured page of each
-kind is also served at its entry path.
+kind is also served at its entry path. Like a real server, each page has an ``ETag`` of its own
+that changes with its body (:func:`serve_page`), so conditional GETs see edits.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,7 @@ from urllib.parse import urlsplit
 
 from calaccess_scraped.scraping.urls import CANDIDATES_ENTRY, INCUMBENTS_ENTRY, MEASURES_ENTRY
 from calaccess_toolkit.testing.fixtures import fixture
-from calaccess_toolkit.testing.httpserver import LocalHTTPServer
+from calaccess_toolkit.testing.httpserver import LocalHTTPServer, Resource
 
 WEBSITE = "calaccess-website"
 HTML_TYPE = "text/html; charset=utf-8"
@@ -70,11 +72,17 @@ def captured_pages(kind: str | None = None) -> list[CapturedPage]:
     return pages
 
 
+def serve_page(server: LocalHTTPServer, path: str, body: bytes) -> Resource:
+    """Serve (or replace) one page, with an ETag drawn from its body."""
+    etag = f'"{hashlib.sha1(body).hexdigest()[:16]}"'
+    return server.add(path, body, content_type=HTML_TYPE, etag=etag)
+
+
 def serve_website(server: LocalHTTPServer) -> list[CapturedPage]:
     """Serve every captured page at its real path, and the entry pages; return the pages."""
     pages = captured_pages()
     for page in pages:
-        server.add(page.path, page.body(), content_type=HTML_TYPE)
+        serve_page(server, page.path, page.body())
     for path, file in ENTRY_PAGES.items():
-        server.add(path, fixture(WEBSITE, file).read_bytes(), content_type=HTML_TYPE)
+        serve_page(server, path, fixture(WEBSITE, file).read_bytes())
     return pages

@@ -1,4 +1,8 @@
-"""A real HTTP server on 127.0.0.1 for tests: HEAD, Range, Last-Modified, ETag and injected faults.
+"""A real HTTP server on 127.0.0.1 for tests: HEAD, Range, conditional GET and injected faults.
+
+A resource answers with its ``Last-Modified`` and ``ETag``; a request that sends them back
+(``If-None-Match``, or else ``If-Modified-Since`` not older than ``Last-Modified``) gets
+``304 Not Modified``, as HTTP's conditional requests say (RFC 9110, section 13).
 
 Tests register resources by path (query string included) and can queue faults for the next
 requests of a path: an error status, a connection dropped after some bytes, or a stall longer than
@@ -139,6 +143,8 @@ class LocalHTTPServer:
                 resource = server.resources.get(self.path)
                 if resource is None:
                     return self._plain(404, b"not found", send_body)
+                if not fault and resource.status == 200 and _not_modified(self.headers, resource):
+                    return self._not_modified(resource)
                 body = fault.body if fault and fault.body is not None else resource.body
                 status, start, end = resource.status, 0, len(body)
                 range_header = self.headers.get("Range")
@@ -158,10 +164,7 @@ class LocalHTTPServer:
                 self.send_header("Content-Type", resource.content_type)
                 self.send_header("Content-Length", str(len(chunk)))
                 self.send_header("Accept-Ranges", "bytes")
-                self.send_header(
-                    "Last-Modified",
-                    email.utils.format_datetime(resource.last_modified, usegmt=True),
-                )
+                self.send_header("Last-Modified", _http_date(resource.last_modified))
                 if resource.etag:
                     self.send_header("ETag", resource.etag)
                 if status == 206:
@@ -179,6 +182,13 @@ class LocalHTTPServer:
                     return
                 self.wfile.write(chunk)
 
+            def _not_modified(self, resource: Resource) -> None:
+                self.send_response(304)
+                self.send_header("Last-Modified", _http_date(resource.last_modified))
+                if resource.etag:
+                    self.send_header("ETag", resource.etag)
+                self.end_headers()
+
             def _plain(self, status: int, body: bytes, send_body: bool) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", "text/plain")
@@ -188,3 +198,23 @@ class LocalHTTPServer:
                     self.wfile.write(body)
 
         return Handler
+
+
+def _http_date(moment: datetime) -> str:
+    return email.utils.format_datetime(moment, usegmt=True)
+
+
+def _not_modified(headers, resource: Resource) -> bool:
+    """Whether a conditional request's validators still match ``resource``."""
+    if_none_match = headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = {tag.strip() for tag in if_none_match.split(",")}
+        return resource.etag is not None and (resource.etag in tags or "*" in tags)
+    if_modified_since = headers.get("If-Modified-Since")
+    if if_modified_since is None:
+        return False
+    try:
+        since = email.utils.parsedate_to_datetime(if_modified_since)
+    except (TypeError, ValueError):
+        return False
+    return resource.last_modified.replace(microsecond=0) <= since
