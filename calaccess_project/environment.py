@@ -7,7 +7,14 @@ project lists them, and its "Production" section gives the values that pass
 
 from calaccess_toolkit import conf
 from calaccess_toolkit.databases import DATABASE_URL as DATABASE_URL_TYPE
-from calaccess_toolkit.settingtypes import BOOLEAN, COMMA_LIST, SECRET, WHOLE_NUMBER, Choice
+from calaccess_toolkit.settingtypes import (
+    BOOLEAN,
+    COMMA_LIST,
+    SECRET,
+    TEXT,
+    WHOLE_NUMBER,
+    Choice,
+)
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -84,6 +91,7 @@ PROXY_SSL_HEADER = conf.Setting(
     None,
     "Behind a proxy that ends TLS: the header in which it says the request came over HTTPS, "
     "e.g. `X-Forwarded-Proto` (it must set the header itself, never pass on the client's).",
+    TEXT,
 )
 CELERY_BROKER_URL = conf.Setting(
     "CELERY_BROKER_URL",
@@ -105,6 +113,7 @@ FIXTURES_DIR = conf.Setting(
     "CALACCESS_FIXTURES_DIR",
     None,
     "Tests and benchmarks only: where the shared fixtures are.",
+    TEXT,
     default_doc="`../shared/fixtures`",
 )
 

@@ -37,7 +37,7 @@ def database_from_url(url: str) -> dict[str, Any]:
     Raises ``ValueError`` for a URL of a database the toolkit does not load into, and
     :class:`~calaccess_toolkit.extras.MissingExtra` when its driver is not installed.
     """
-    database = dj_database_url.parse(url, conn_max_age=0)
+    database: dict[str, Any] = {**dj_database_url.parse(url, conn_max_age=0)}
     if database["ENGINE"] not in ENGINES:
         raise ValueError(f"unsupported engine {database['ENGINE']}")
     extra = ENGINES[database["ENGINE"]]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from calaccess_toolkit import conf
 from calaccess_toolkit.settings import DATA_DIR
-from calaccess_toolkit.settingtypes import FOLDERS
+from calaccess_toolkit.settingtypes import FOLDERS, TEXT
 
 
 def default_cache_dir() -> str:
@@ -25,6 +25,7 @@ CACHE_STORAGE = conf.Setting(
     None,
     "Alias in Django's `STORAGES` where `@cache_results` keeps cached downloads (for example "
     "an S3 storage from django-storages). Unset: a local folder, `DJANGO_COMMANDER_CACHE_DIR`.",
+    TEXT,
 )
 CACHE_DIR = conf.Setting(
     "DJANGO_COMMANDER_CACHE_DIR",
