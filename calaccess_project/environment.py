@@ -10,7 +10,6 @@ from calaccess_toolkit.databases import DATABASE_URL as DATABASE_URL_TYPE
 from calaccess_toolkit.settingtypes import (
     BOOLEAN,
     COMMA_LIST,
-    SECRET,
     TEXT,
     WHOLE_NUMBER,
     Choice,
@@ -44,7 +43,6 @@ SECRET_KEY = conf.Setting(
     None,
     "Django's `SECRET_KEY` (signs sessions and CSRF tokens): a long random string. Required "
     "unless `CALACCESS_LOCAL` is on.",
-    SECRET,
 )
 DEBUG = conf.Setting(
     "DJANGO_DEBUG",

@@ -48,13 +48,6 @@ class Text(SettingType[str]):
         return text
 
 
-class Secret(Text):
-    """Text that never appears in an error message or a log."""
-
-    def show(self, text: str) -> str:
-        return "the value given"
-
-
 class Boolean(SettingType[bool]):
     @property
     def expects(self) -> str:
@@ -146,7 +139,6 @@ class TextList(SettingType[list[str]]):
 
 
 TEXT = Text()
-SECRET = Secret()
 BOOLEAN = Boolean()
 WHOLE_NUMBER = Integer(minimum=0)
 NUMBER = Number(minimum=0)
