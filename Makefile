@@ -2,33 +2,46 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+
+# `make run` installs only the driver its DATABASE_URL needs (none for SQLite); `make test`
+# installs every extra and the dev tools. Each install has its own stamp.
+RUN_EXTRA := $(if $(filter postgres% pgsql%,$(DATABASE_URL)),postgresql,$(if $(filter mysql%,$(DATABASE_URL)),mysql))
+RUN_STAMP := $(VENV)/.installed-run$(if $(RUN_EXTRA),-$(RUN_EXTRA))
+DEV_STAMP := $(VENV)/.installed-dev
 
 .PHONY: run test lint typecheck install clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.$(if $(RUN_EXTRA),[$(RUN_EXTRA)])'
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	touch $@
 
-install: $(STAMP)
+install: $(DEV_STAMP)
 
-## make run: install, migrate and run the full update on the default database (SQLite).
-run: $(STAMP)
+## make run: install, migrate and run the full update on the default database (SQLite), in local
+## mode (CALACCESS_LOCAL=1: a fixed SECRET_KEY unless DJANGO_SECRET_KEY is set).
+run: export CALACCESS_LOCAL ?= 1
+run: $(RUN_STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py updatecalaccess --noinput
 
 ## make test: install, lint, type-check and run the whole test suite (DATABASE_URL picks the database).
-test: $(STAMP) lint typecheck
+test: $(DEV_STAMP) lint typecheck
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 ## make typecheck: mypy with django-stubs over the library packages listed in pyproject.toml.
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
 clean:

@@ -1,17 +1,24 @@
-"""Celery tasks: run any framework command on a worker, with the task id in its log."""
+"""Celery tasks: run any framework command on a worker, with the task id in its log.
+
+Celery comes with the ``[celery]`` extra. Without it this module still imports, and any use of
+:data:`run_command_task` raises :class:`~calaccess_toolkit.extras.MissingExtra`: one line saying
+which extra to install.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from celery import shared_task
+from calaccess_toolkit.extras import CELERY, Unavailable
 
 from .registry import commands
 
 
-@shared_task(bind=True, name="django_commander.run_command")
-def run_command_task(
-    self, name: str, parameters: dict[str, Any] | None = None, options: dict[str, Any] | None = None
+def run_command(
+    name: str,
+    parameters: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None,
+    task_id: str = "",
 ) -> Any:
     """Run command ``name``; its return value (JSON-serialisable) becomes the task's result.
 
@@ -19,5 +26,22 @@ def run_command_task(
     prompt: ``noinput`` is on unless the options say otherwise.
     """
     options = {"noinput": True, **(options or {})}
-    command = commands[name](**(parameters or {}), celery_task_id=self.request.id, **options)
+    command = commands[name](**(parameters or {}), celery_task_id=task_id, **options)
     return command.run()
+
+
+if CELERY.installed():
+    from celery import shared_task
+
+    @shared_task(bind=True, name="django_commander.run_command")
+    def run_command_task(
+        self,
+        name: str,
+        parameters: dict[str, Any] | None = None,
+        options: dict[str, Any] | None = None,
+    ) -> Any:
+        """Run command ``name`` on a worker (see :func:`run_command`)."""
+        return run_command(name, parameters, options, task_id=self.request.id or "")
+
+else:
+    run_command_task = Unavailable(CELERY)

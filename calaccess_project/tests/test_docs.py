@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import get_commands
 
-from calaccess_toolkit.conf import SETTINGS
+from calaccess_toolkit import conf
 from calaccess_toolkit.testing.fixtures import REPOSITORY_ROOT
 
 README = (Path(REPOSITORY_ROOT) / "README.md").read_text(encoding="utf-8")
@@ -18,24 +18,51 @@ TOOLKIT_APPS = (
     "calaccess_job",
     "calaccess_benchmark",
 )
+ROW = re.compile(r"^\| `([A-Z_]+)` \| ([^|]*) \|", flags=re.MULTILINE)
 
 
-def settings_table_rows() -> set[str]:
-    return set(re.findall(r"^\| `([A-Z_]+)` \|", README, flags=re.MULTILINE))
+def section(text: str, heading: str) -> str:
+    return text.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
 
 
-@pytest.mark.parametrize("setting", [s.name for s in SETTINGS])
-def test_every_setting_is_in_the_readme_settings_table(setting):
-    assert setting in settings_table_rows()
+def settings_tables() -> dict[str, dict[str, str]]:
+    """The README's settings tables, by the app named in each "###" heading: name → default."""
+    tables = {}
+    for part in section(README, "## Settings").split("\n### ")[1:]:
+        app = re.search(r"\(`(\w+)`\)", part.splitlines()[0]).group(1)
+        tables[app] = {name: default.strip() for name, default in ROW.findall(part)}
+    return tables
 
 
-def test_the_readme_documents_no_setting_that_does_not_exist():
-    declared = {s.name for s in SETTINGS} | {
-        "DATABASE_URL",
-        "CALACCESS_RAW_DATABASE_URL",
-        "CALACCESS_FIXTURES_DIR",
-    }
-    assert settings_table_rows() <= declared
+DECLARED = conf.declarations()
+
+
+def test_every_app_that_declares_settings_has_a_readme_table():
+    assert set(settings_tables()) == set(DECLARED)
+
+
+@pytest.mark.parametrize("app", sorted(DECLARED))
+def test_each_readme_table_lists_exactly_its_apps_settings(app):
+    assert list(settings_tables()[app]) == [setting.name for setting in DECLARED[app]]
+
+
+@pytest.mark.parametrize(
+    "setting", [s for app in sorted(DECLARED) for s in DECLARED[app]], ids=lambda s: s.name
+)
+def test_each_readme_default_is_the_declared_one(setting):
+    tables = settings_tables()
+    documented = next(table[setting.name] for table in tables.values() if setting.name in table)
+    assert documented == setting.documented_default
+
+
+def test_the_project_declares_its_own_variables():
+    project = {setting.name for setting in DECLARED["calaccess_project"]}
+    assert {
+        "DJANGO_SECRET_KEY",
+        "DJANGO_DEBUG",
+        "DJANGO_ALLOWED_HOSTS",
+        "DJANGO_LOG_LEVEL",
+    } <= project
 
 
 @pytest.mark.parametrize(

@@ -36,15 +36,20 @@ from __future__ import annotations
 import logging
 from io import BufferedReader
 
-import psycopg
 from django.db import DataError, transaction
 
 from calaccess_raw.schema import Field
+from calaccess_toolkit.extras import POSTGRESQL
 
 from .background import typed_csv
 from .base import Loader, Replaced
 from .flags import flags_rewritten
 from .rows import TypedRows
+
+if POSTGRESQL.installed():
+    from psycopg.errors import DataError as CopyDataError
+else:  # without the [postgresql] extra there is no PostgreSQL connection, and no COPY to fail
+    CopyDataError = DataError
 
 logger = logging.getLogger("calaccess.raw.load")
 
@@ -101,7 +106,7 @@ class PostgreSQLLoader(Loader):
                 with transaction.atomic(using=self.connection.alias):
                     cursor.execute("SET LOCAL TimeZone = 'America/Los_Angeles'")
                     return Replaced(attempt(cursor, table, fields), method)
-            except (psycopg.errors.DataError, DataError) as error:  # COPY's, execute's
+            except (CopyDataError, DataError) as error:  # COPY's, execute's
                 logger.info("%s: %s refused the file (%s)", table, method, error)
         logger.info("%s: typing the file in Python", table)
         return None
