@@ -6,6 +6,7 @@ from typing import Any
 
 from celery import shared_task
 
+from . import log_connection
 from .registry import commands
 
 
@@ -20,4 +21,7 @@ def run_command_task(
     """
     options = {"noinput": True, **(options or {})}
     command = commands[name](**(parameters or {}), celery_task_id=self.request.id, **options)
-    return command.run()
+    try:
+        return command.run()
+    finally:
+        log_connection.flush()

@@ -14,6 +14,8 @@ class UpdateCalaccess(PipelineCommand):
     into filing and election models joins this chain as its steps are built.
     """
 
+    step_commands = ("update_raw_data", "scrape")
+
     @classmethod
     def add_arguments(cls, parser) -> None:
         parser.add_argument(

@@ -6,6 +6,8 @@ from django.db import models
 
 from django_commander.current import current_log
 
+from .command import Command
+
 
 class LoggedExtendedModel(models.Model):
     """Abstract base: saving a row while a command runs links the row to that run.
@@ -23,14 +25,14 @@ class LoggedExtendedModel(models.Model):
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
         log = current_log()
-        if log is not None:
+        if log is not None and log.pk is not None:  # (a run whose row is buffered has no pk)
             self.command_logs.add(log)
 
     @classmethod
     def link_to_current_run(cls, rows) -> None:
         """Link rows written in bulk to the command run in progress, if any."""
         log = current_log()
-        if log is None:
+        if log is None or log.pk is None:
             return
         through = cls.command_logs.through
         owner = f"{cls._meta.model_name}_id"
@@ -42,6 +44,4 @@ class LoggedExtendedModel(models.Model):
     @property
     def commands(self):
         """The commands whose runs touched this row."""
-        from .command import Command
-
         return Command.objects.filter(logs__in=self.command_logs.all()).distinct()

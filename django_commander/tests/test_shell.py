@@ -33,7 +33,7 @@ def test_failing_command_exits_non_zero_with_one_line_and_no_traceback(data_dir)
 
 def test_unknown_command_is_one_line(data_dir):
     done = run_manage("run_command", "no_such_thing", env=FOLDER_ENV)
-    assert done.returncode == 1
+    assert done.returncode == 2, "a usage error"
     assert done.stderr.strip() == (
         "CommandError: unknown command 'no_such_thing'; `manage.py run_command` lists them"
     )
