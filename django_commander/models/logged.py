@@ -12,7 +12,11 @@ from .command import Command
 class LoggedExtendedModel(models.Model):
     """Abstract base: saving a row while a command runs links the row to that run.
 
-    Bulk writes bypass ``save()``; link those rows with :meth:`link_to_current_run`.
+    The link is a many-to-many row, so every saved row costs one more INSERT: right for rows
+    saved one by one, wrong for bulk writers. A table written in bulk takes a plain provenance
+    column instead (``run_id = BigIntegerField(null=True)``) set in the same bulk statement from
+    :func:`django_commander.current.current_run_id` (example: the tests' ``bulk_readings``).
+    :meth:`link_to_current_run` links rows already written in bulk, in one more bulk INSERT.
     """
 
     command_logs = models.ManyToManyField(
