@@ -1,45 +1,48 @@
-"""The base of every command: declared parameters and options, dependencies, and a logged run.
+"""The command contract: declared parameters, options and dependencies, and ``run``.
 
 A command is a class with ``add_arguments`` (argparse: positional arguments are *parameters*,
 which identify a run; ``--flags`` are *options*, which tune it) and a ``run`` method. Calling
-``run()`` checks the declared dependencies against the log, records a :class:`CommandLog` row,
-runs the subclass's code and records how it ended. A failure is logged **and** re-raised.
+``run()`` goes through :mod:`django_commander.executor`, which checks the declared dependencies
+and has :mod:`django_commander.recorder` log the run; a failure is logged **and** re-raised.
+Each call of ``run()`` is a run of its own, logged and checked afresh, also on the same object.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
-import json
 import logging
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any, ClassVar
 
 from django.core.management.base import OutputWrapper
-from django.utils import timezone
 
+from . import executor, registry
 from .caching import uses_cache
-from .current import reset_current_log, set_current_log
-from .errors import DependencyMissing, ParameterError
-from .parameters import canonical_json, parameters_hash
+from .dependencies import Dependency, ParameterSpec, as_dependency
+from .errors import ParameterError
 from .progress import progress_bar
 
-DependencySpec = Mapping[str, Any] | Callable[[dict[str, Any]], Mapping[str, Any]]
+#: The older spelling of a dependency, still accepted: ``(command name, parameters)``.
+DependencySpec = ParameterSpec
 
 #: Keyword arguments every command accepts besides its own parameters and options.
 RUNTIME_KEYWORDS = ("stdout", "stderr", "stdin", "interactive", "celery_task_id", "verbosity")
 
 
 def _logged(run: Callable[..., Any]) -> Callable[..., Any]:
-    """Route the outermost call of a subclass's ``run`` through ``BasicCommand._execute``."""
+    """Route the outermost call of a subclass's ``run`` through the executor."""
 
     @functools.wraps(run)
     def wrapper(self: BasicCommand, *args: Any, **kwargs: Any) -> Any:
-        if self.run_log is not None:  # already running: a super().run() call inside the command
+        if self._running:  # a super().run() call inside the command: part of the same run
             return run(self, *args, **kwargs)
-        return self._execute(functools.partial(run, self, *args, **kwargs))
+        self._running = True
+        try:
+            return executor.execute(self, functools.partial(run, self, *args, **kwargs))
+        finally:
+            self._running = False
 
     wrapper.__logged__ = True
     return wrapper
@@ -54,9 +57,12 @@ class BasicCommand:
     help: ClassVar[str] = ""
     #: Abstract classes are skipped by discovery.
     abstract: ClassVar[bool] = True
-    #: (command name, parameters) pairs that must have run successfully first. Parameters are a
-    #: mapping whose values may be callables of this command's parameters, or one such callable.
-    dependencies: ClassVar[Sequence[tuple[str, DependencySpec]]] = ()
+    #: Commands that must have run successfully first: :class:`Dependency` objects (which may
+    #: say ``since`` when), or ``(command name, parameters)`` pairs. Parameters are a mapping
+    #: whose values may be callables of this command's parameters, or one such callable.
+    dependencies: ClassVar[Sequence[Dependency | tuple[str, DependencySpec]]] = ()
+    #: The commands this one runs as steps (pipelines declare them; checked at discovery).
+    step_commands: ClassVar[Sequence[str] | None] = ()
     #: Parameters and options used by ``--test``.
     test_parameters: ClassVar[Mapping[str, Any]] = {}
     test_options: ClassVar[Mapping[str, Any]] = {}
@@ -69,6 +75,7 @@ class BasicCommand:
         run = cls.__dict__.get("run")
         if run is not None and not getattr(run, "__logged__", False):
             cls.run = _logged(run)
+        registry.declare(cls)
 
     # -- arguments ---------------------------------------------------------------------------
 
@@ -197,7 +204,9 @@ class BasicCommand:
         )
         self.stdin = stdin or sys.stdin
         self.logger = logging.getLogger(f"django_commander.{self.name or type(self).__name__}")
+        #: The log row of the latest run of this object (None before the first).
         self.run_log = None
+        self._running = False
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {self.parameters}>"
@@ -207,43 +216,6 @@ class BasicCommand:
     def run(self) -> Any:
         """The command's work; return a value for programmatic callers."""
         raise NotImplementedError(f"{type(self).__name__} must implement run()")
-
-    def _execute(self, work: Callable[[], Any]) -> Any:
-        from .models import Command, CommandLog
-
-        if not self.options.get("ignore_dependencies"):
-            self._check_dependencies()
-        command, _ = Command.objects.get_or_create(
-            name=self.name,
-            parameters_hash=parameters_hash(self.parameters),
-            defaults={"parameters": canonical_json(self.parameters)},
-        )
-        self.run_log = CommandLog.objects.create(
-            command=command,
-            start_time=timezone.now(),
-            options=json.dumps(self.options, sort_keys=True, default=str),
-            celery_task_id=self.celery_task_id,
-            test_mode=bool(self.options.get("test")),
-        )
-        token = set_current_log(self.run_log)
-        self.logger.info("started %s %s", self.name, self.parameters)
-        try:
-            result = work()
-        except BaseException as error:
-            self.run_log.status = CommandLog.FAILURE
-            self.run_log.error_class = f"{type(error).__module__}.{type(error).__qualname__}"
-            self.run_log.error_message = str(error)
-            self.run_log.traceback = traceback.format_exc()
-            self.logger.error("failed %s %s: %s", self.name, self.parameters, error)
-            raise
-        else:
-            self.run_log.status = CommandLog.SUCCESS
-            self.logger.info("finished %s %s", self.name, self.parameters)
-            return result
-        finally:
-            reset_current_log(token)
-            self.run_log.end_time = timezone.now()
-            self.run_log.save()
 
     # -- dependencies --------------------------------------------------------------------------
 
@@ -255,45 +227,14 @@ class BasicCommand:
     def dependencies_for(cls, parameters: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         """The declared dependencies with their parameters worked out for ``parameters``
         (canonical, as :meth:`canonical_parameters` makes them)."""
-        resolved = []
-        for name, spec in cls.dependencies:
-            if callable(spec):
-                values = dict(spec(parameters))
-            else:
-                values = {
-                    key: value(parameters) if callable(value) else value
-                    for key, value in spec.items()
-                }
-            resolved.append((name, values))
-        return resolved
+        return [
+            (dependency.command, dependency.parameters_for(parameters))
+            for dependency in map(as_dependency, cls.dependencies)
+        ]
 
     def unmet_dependencies(self) -> list[tuple[str, dict[str, Any]]]:
-        """Dependencies with no successful, non-test run for their parameters."""
-        from .models import CommandLog
-        from .registry import commands
-
-        missing = []
-        for name, values in self.dependency_parameters():
-            values = commands[name].canonical_parameters(values)
-            done = CommandLog.objects.filter(
-                command__name=name,
-                command__parameters_hash=parameters_hash(values),
-                status=CommandLog.SUCCESS,
-                test_mode=False,
-            ).exists()
-            if not done:
-                missing.append((name, values))
-        return missing
-
-    def _check_dependencies(self) -> None:
-        missing = self.unmet_dependencies()
-        if not missing:
-            return
-        error = DependencyMissing(self.name, missing)
-        if self.interactive and not self.options.get("noinput"):
-            if self.confirm(f"{error.args[0].split('; ')[0]}. Run anyway?", default=False):
-                return
-        raise error
+        """Dependencies with no recent enough, successful, non-test run for their parameters."""
+        return executor.unmet_dependencies(self)
 
     # -- helpers for command code --------------------------------------------------------------
 
@@ -322,10 +263,8 @@ class BasicCommand:
 
     def call(self, name: str, *parameters: Any, **options: Any) -> Any:
         """Run another command with this one's output, verbosity and prompting; return its value."""
-        from .registry import commands
-
         options.setdefault("noinput", self.noinput)
-        return commands[name](
+        return registry.commands[name](
             *parameters,
             stdout=self.stdout,
             stderr=self.stderr,

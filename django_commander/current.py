@@ -16,6 +16,13 @@ def current_log() -> CommandLog | None:
     return _current_log.get()
 
 
+def current_run_id() -> int | None:
+    """The id of the run in progress, for provenance columns set in bulk SQL (None outside a
+    run, or while its row waits for the caller's transaction on SQLite)."""
+    log = _current_log.get()
+    return log.pk if log is not None else None
+
+
 def set_current_log(log: CommandLog | None):
     """Make ``log`` current; returns a token for :func:`reset_current_log`."""
     return _current_log.set(log)

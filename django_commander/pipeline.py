@@ -1,10 +1,21 @@
 """Commands made of steps, which resume where an interrupted run stopped.
 
-A pipeline yields :class:`Step` objects, each naming another command with its parameters and
-options. Steps are produced lazily, so a later step can depend on what an earlier one found (the
-files an extraction produced, say). When the previous run of the pipeline with the same
-parameters did not finish, the steps that succeeded since that attempt began are skipped: the plan
-is "all steps minus recorded successes". ``--force-restart`` runs every step again.
+A pipeline declares the commands its steps may use (``step_commands``; discovery checks them
+with the rest of the graph) and yields :class:`Step` objects, each naming one of them with its
+parameters and options. Steps are produced lazily, so a later step can depend on what an earlier
+one found (the files an extraction produced, say). When the previous run of the pipeline with the
+same parameters did not finish, the steps that succeeded since that attempt began are skipped: the
+plan is "all steps minus recorded successes". ``--force-restart`` runs every step again.
+
+Work that is not a step goes in two hooks: :meth:`PipelineCommand.before_steps` runs before the
+first step (``resuming`` is known by then), :meth:`PipelineCommand.after_steps` after the last,
+**only when every step succeeded**: it is where a pipeline declares its work done (finishing a
+version, deleting files), which a partial run must not claim. After a partial run the rerun
+resumes with the failed steps and then runs ``after_steps``.
+
+Each step has a failure policy: ``stop`` (the default) re-raises its error at once; ``continue``
+goes on with the next steps and ends the pipeline with the error of :meth:`steps_failed`
+(:class:`StepsFailed`, exit code 3, partial, naming every step that failed).
 
 A step marked ``background`` runs in a thread while the pipeline goes on with the steps after it
 (cleaning the next file while the database loads this one, say). The pipeline waits for it
@@ -19,17 +30,19 @@ from __future__ import annotations
 
 import argparse
 import contextvars
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from django.db import connections, router
+from django.db import connections
 
+from . import recorder
 from .core import BasicCommand
-from .errors import StepsFailed
+from .errors import RegistryError, StepsFailed
 from .parameters import parameters_hash
+from .registry import commands
 
 
 @dataclass(frozen=True)
@@ -42,8 +55,7 @@ class Step:
     #: Run alongside the steps after it (see the module's docstring).
     background: bool = False
     #: What a failure of this step does: ``stop`` the pipeline (re-raised at once), or
-    #: ``continue`` with the next steps and end the pipeline with :class:`StepsFailed` (exit code
-    #: 3, partial) naming every step that failed.
+    #: ``continue`` with the next steps and end the pipeline partial (see the module's docstring).
     on_failure: Literal["stop", "continue"] = "stop"
 
     def __str__(self) -> str:
@@ -55,6 +67,8 @@ class PipelineCommand(BasicCommand):
     """Run steps in order, skipping those an interrupted earlier attempt already completed."""
 
     abstract = True
+    #: Every command a step of this pipeline may name; a concrete pipeline must declare them.
+    step_commands: ClassVar[Sequence[str] | None] = None
 
     @classmethod
     def add_framework_arguments(cls, parser: argparse.ArgumentParser) -> None:
@@ -68,6 +82,16 @@ class PipelineCommand(BasicCommand):
     def steps(self) -> Iterable[Step]:
         """Yield the steps to run, in order."""
         raise NotImplementedError
+
+    def before_steps(self) -> None:
+        """Prepare the run; called once, before the first step (``resuming`` is known)."""
+
+    def after_steps(self, results: dict[str, Any]) -> None:
+        """Finish the run; called after the last step, only when every step succeeded."""
+
+    def steps_failed(self, failures: list[tuple[Step, Exception]]) -> Exception:
+        """The error a run ends with when ``continue`` steps failed; :class:`StepsFailed`."""
+        return StepsFailed(self.name, [(str(step), error) for step, error in failures])
 
     def step_options(self, step: Step) -> dict[str, Any]:
         """Options passed to every step; the pipeline's own --noinput by default."""
@@ -85,12 +109,14 @@ class PipelineCommand(BasicCommand):
         if self.resume_since:
             self.say(f"Resuming the run of {self.name} interrupted at {self.resume_since:%c}.")
         results: dict[str, Any] = {}
-        self.failed_steps: list[tuple[Step, BaseException]] = []
+        self.failed_steps: list[tuple[Step, Exception]] = []
         in_background = self.runs_steps_in_background()
+        self.before_steps()
         # Leaving the block waits for a background step, also when a later step failed.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix=self.name) as pool:
             ahead: tuple[Step, Future] | None = None
             for step in self.steps():
+                self._check_declared(step)
                 if self.resume_since and self.step_completed_since(step, self.resume_since):
                     self.say(f"Skipping {step}: already done in the interrupted run.", level=2)
                     continue
@@ -105,8 +131,16 @@ class PipelineCommand(BasicCommand):
             if ahead:
                 self._settle(ahead[0], ahead[1].result, results)
         if self.failed_steps:
-            raise StepsFailed(self.name, [(str(step), error) for step, error in self.failed_steps])
+            raise self.steps_failed(self.failed_steps)
+        self.after_steps(results)
         return results
+
+    def _check_declared(self, step: Step) -> None:
+        if step.command not in (self.step_commands or ()):
+            raise RegistryError(
+                f"{self.name} yielded a step of {step.command!r}, which is not among its "
+                f"step_commands ({', '.join(self.step_commands or ())})"
+            )
 
     def _settle(self, step: Step, outcome: Any, results: dict[str, Any]) -> None:
         """Store a step's value in ``results``, or apply its failure policy to its error."""
@@ -130,15 +164,11 @@ class PipelineCommand(BasicCommand):
     def runs_steps_in_background(self) -> bool:
         """Whether background steps may run alongside later ones: not when the command log is
         kept in SQLite (see the module's docstring)."""
-        from .models import CommandLog
-
-        return connections[router.db_for_write(CommandLog)].vendor != "sqlite"
+        return recorder.log_vendor() != "sqlite"
 
     @staticmethod
     def depends_on(step: Step, earlier: Step) -> bool:
         """Whether ``step``'s command declares a dependency on ``earlier`` (same parameters)."""
-        from .registry import commands
-
         command = commands[step.command]
         needed = commands[earlier.command].canonical_parameters(earlier.parameters)
         return any(
@@ -151,35 +181,14 @@ class PipelineCommand(BasicCommand):
         )
 
     def interrupted_since(self) -> datetime | None:
-        """Start of the unfinished attempt this run continues, or None for a fresh start.
-
-        That is the earliest of the runs since the last success (several failed attempts in a row
-        form one attempt).
-        """
-        from .models import CommandLog
-
-        earlier = CommandLog.objects.filter(
-            command__name=self.name,
-            command__parameters_hash=parameters_hash(self.parameters),
+        """Start of the unfinished attempt this run continues, or None for a fresh start."""
+        return recorder.interrupted_since(
+            self.name,
+            self.parameters,
             test_mode=bool(self.options.get("test")),
-        ).exclude(pk=self.run_log.pk)
-        since = None
-        for status, start_time in earlier.order_by("-start_time").values_list(
-            "status", "start_time"
-        ):
-            if status == CommandLog.SUCCESS:
-                break
-            since = start_time
-        return since
+            current=self.run_log,
+        )
 
     def step_completed_since(self, step: Step, since: datetime) -> bool:
-        from .models import CommandLog
-        from .registry import commands
-
         parameters = commands[step.command].canonical_parameters(step.parameters)
-        return CommandLog.objects.filter(
-            command__name=step.command,
-            command__parameters_hash=parameters_hash(parameters),
-            status=CommandLog.SUCCESS,
-            start_time__gte=since,
-        ).exists()
+        return recorder.succeeded_since(step.command, parameters, since)

@@ -4,7 +4,11 @@ Commands come from the ``commands`` package of every installed app and from the 
 in ``DJANGO_COMMANDER_COMMAND_FOLDERS``. A module's path below its package or folder is the
 command's name, with ``_`` for the separator (``scrapers/my_command.py`` is
 ``scrapers_my_command``); each module holds at most one concrete command class. Discovery rejects
-duplicate names, dependencies on unknown commands and dependency cycles.
+duplicate names and whatever :mod:`django_commander.graph` rejects.
+
+Command classes declare themselves here when they are defined (:func:`declare`, called by the
+base class, as Django's models register with the app registry), so this module needs nothing from
+the command classes' module and the framework's modules import each other in one direction only.
 """
 
 from __future__ import annotations
@@ -17,25 +21,30 @@ import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.core.signals import setting_changed
 
 from calaccess_toolkit import conf
 
-from .core import BasicCommand
+from . import graph
 from .errors import RegistryError, UnknownCommand
+
+if TYPE_CHECKING:  # for annotations only
+    from .core import BasicCommand
+
+# Module name -> {class name: class} of every command class defined so far.
+_declared: dict[str, dict[str, type[BasicCommand]]] = {}
+
+
+def declare(command_class: type[BasicCommand]) -> None:
+    """Note a command class as its module defines it (the base class calls this)."""
+    _declared.setdefault(command_class.__module__, {})[command_class.__qualname__] = command_class
 
 
 def _command_class(module: ModuleType) -> type[BasicCommand] | None:
-    found = [
-        value
-        for value in vars(module).values()
-        if isinstance(value, type)
-        and issubclass(value, BasicCommand)
-        and value.__module__ == module.__name__
-        and not value.abstract
-    ]
+    found = [cls for cls in _declared.get(module.__name__, {}).values() if not cls.abstract]
     if len(found) > 1:
         names = ", ".join(cls.__name__ for cls in found)
         raise RegistryError(f"{module.__name__} defines more than one command ({names})")
@@ -74,7 +83,7 @@ def _folder_modules(folder: Path) -> Iterator[tuple[str, ModuleType]]:
 
 
 def discover() -> dict[str, type[BasicCommand]]:
-    """Find every command, name it, and validate the dependency graph."""
+    """Find every command, name it, and validate the graph of commands."""
     found: dict[str, type[BasicCommand]] = {}
     sources = list(_app_modules())
     for folder in conf.get("DJANGO_COMMANDER_COMMAND_FOLDERS"):
@@ -91,34 +100,11 @@ def discover() -> dict[str, type[BasicCommand]]:
             )
         command_class.name = name
         found[name] = command_class
-    validate_dependencies(found)
+    graph.validate(found)
     return found
 
 
-def validate_dependencies(found: Mapping[str, type[BasicCommand]]) -> None:
-    """Reject dependencies on unknown commands and cycles, naming the commands involved."""
-    graph = {name: [dep for dep, _ in cls.dependencies] for name, cls in found.items()}
-    for name, dependencies in graph.items():
-        for dependency in dependencies:
-            if dependency not in found:
-                raise RegistryError(f"{name} depends on unknown command {dependency!r}")
-    done: set[str] = set()
-
-    def visit(name: str, path: list[str]) -> None:
-        if name in path:
-            cycle = " -> ".join([*path[path.index(name) :], name])
-            raise RegistryError(f"dependency cycle: {cycle}")
-        if name in done:
-            return
-        for dependency in graph[name]:
-            visit(dependency, [*path, name])
-        done.add(name)
-
-    for name in graph:
-        visit(name, [])
-
-
-class CommandRegistry(Mapping[str, type[BasicCommand]]):
+class CommandRegistry(Mapping[str, "type[BasicCommand]"]):
     """Name → command class, discovered on first use and again after settings change."""
 
     def __init__(self) -> None:

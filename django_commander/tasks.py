@@ -11,6 +11,7 @@ from typing import Any
 
 from calaccess_toolkit.extras import CELERY, Unavailable
 
+from . import log_connection
 from .registry import commands
 
 
@@ -27,7 +28,10 @@ def run_command(
     """
     options = {"noinput": True, **(options or {})}
     command = commands[name](**(parameters or {}), celery_task_id=task_id, **options)
-    return command.run()
+    try:
+        return command.run()
+    finally:
+        log_connection.flush()
 
 
 if CELERY.installed():

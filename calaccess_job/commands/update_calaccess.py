@@ -18,6 +18,8 @@ class UpdateCalaccess(PipelineCommand):
     they run on the website data already scraped.
     """
 
+    step_commands = ("update_raw_data", "scrape", *(step.command for step in PROCESSING_STEPS))
+
     @classmethod
     def add_arguments(cls, parser) -> None:
         parser.add_argument(

@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from calaccess_raw.cleaning import CleanResult, clean_table, table_name
 from calaccess_raw.cleaning.recording import record_clean_finish
+from calaccess_raw.epochs import RAW_RELEASE
 from calaccess_raw.models import RawDataFile
 from django_commander.base import BasicCommand
+from django_commander.dependencies import Dependency
 
 
 class CleanRawFile(BasicCommand):
@@ -18,7 +20,7 @@ class CleanRawFile(BasicCommand):
     release's tracking row. The TSV is deleted afterwards to save disk, unless `--keep-file`.
     """
 
-    dependencies = [("extract_raw_files", {})]
+    dependencies = [Dependency("extract_raw_files", since=RAW_RELEASE)]
     test_options = {"keep_file": True}
 
     @classmethod

@@ -9,10 +9,12 @@ from django.utils import timezone
 from calaccess_raw import paths
 from calaccess_raw.downloading import LocalCopy
 from calaccess_raw.downloading.recording import record_release
+from calaccess_raw.epochs import RAW_RELEASE
 from calaccess_raw.extracting import extract_tables
 from calaccess_raw.extracting.extract import tables_size
 from calaccess_raw.extracting.recording import record_extract_finish
 from django_commander.base import BasicCommand
+from django_commander.dependencies import Dependency
 
 
 class ExtractRawFiles(BasicCommand):
@@ -24,7 +26,7 @@ class ExtractRawFiles(BasicCommand):
     `CALACCESS_STORE_ARCHIVE` the download step has already archived it.
     """
 
-    dependencies = [("download_raw_data", {})]
+    dependencies = [Dependency("download_raw_data", since=RAW_RELEASE)]
 
     @classmethod
     def add_arguments(cls, parser) -> None:

@@ -7,11 +7,13 @@ from pathlib import Path
 from django.utils import timezone
 
 from calaccess_raw import loading, paths
+from calaccess_raw.epochs import RAW_RELEASE
 from calaccess_raw.loading.base import LoadResult
 from calaccess_raw.loading.recording import record_load_finish
 from calaccess_raw.model_names import model_name, table_of
 from calaccess_raw.models import RawDataFile
 from django_commander.base import BasicCommand
+from django_commander.dependencies import Dependency
 
 
 class LoadRawFile(BasicCommand):
@@ -22,7 +24,13 @@ class LoadRawFile(BasicCommand):
     release's tracking row. The cleaned CSV is deleted afterwards, unless `--keep-file` or `--csv`.
     """
 
-    dependencies = [("clean_raw_file", lambda params: {"file_name": table_of(params["model"])})]
+    dependencies = [
+        Dependency(
+            "clean_raw_file",
+            lambda params: {"file_name": table_of(params["model"])},
+            since=RAW_RELEASE,
+        )
+    ]
     test_options = {"keep_file": True}
 
     @classmethod

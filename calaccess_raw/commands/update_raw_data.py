@@ -28,6 +28,15 @@ class UpdateRawData(PipelineCommand):
     a release that is already loaded is left alone and the command exits quietly.
     """
 
+    step_commands = (
+        "download_raw_data",
+        "extract_raw_files",
+        "clean_raw_file",
+        "load_raw_file",
+        "verify_raw_file",
+        "archive_raw_data",
+    )
+
     @classmethod
     def add_arguments(cls, parser) -> None:
         parser.add_argument(
@@ -67,8 +76,11 @@ class UpdateRawData(PipelineCommand):
             return None
         return since
 
+    def before_steps(self) -> None:
+        self.version = self._start(self.release)
+
     def steps(self) -> Iterator[Step]:
-        version = self._start(self.release)
+        version = self.version
         keep = self.options["keep_files"]
         yield Step("download_raw_data")
         yield Step("extract_raw_files", options={"keep_files": keep})
@@ -91,10 +103,12 @@ class UpdateRawData(PipelineCommand):
             yield Step("verify_raw_file", {"model": model}, {"app": self.options["app"]})
         if conf.get("CALACCESS_STORE_ARCHIVE"):
             yield Step("archive_raw_data")
-        if not keep:
-            for table in tables:
+
+    def after_steps(self, results: dict[str, Any]) -> None:
+        if not self.options["keep_files"]:
+            for table in self.version.files.values_list("file_name", flat=True):
                 paths.csv_path(table).unlink(missing_ok=True)
-        self._finish(version)
+        self._finish(self.version)
 
     def _start(self, release: Release) -> RawDataVersion:
         version = record_release(release)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from calaccess_raw import loading
+from calaccess_raw.epochs import RAW_RELEASE
 from calaccess_raw.loading.verify import VerifyResult, verify_table
 from calaccess_raw.model_names import model_name
 from django_commander.base import BasicCommand
+from django_commander.dependencies import Dependency
 
 
 class VerifyRawFile(BasicCommand):
@@ -17,7 +19,9 @@ class VerifyRawFile(BasicCommand):
     fails the command, naming the line and column.
     """
 
-    dependencies = [("load_raw_file", lambda params: {"model": params["model"]})]
+    dependencies = [
+        Dependency("load_raw_file", lambda params: {"model": params["model"]}, since=RAW_RELEASE)
+    ]
 
     @classmethod
     def add_arguments(cls, parser) -> None:

@@ -10,9 +10,11 @@ WEBSITE_STEPS = ("scrape_propositions", "scrape_candidates", "scrape_incumbents"
 class Scrape(PipelineCommand):
     """Scrape the CAL-ACCESS website: ballot measures, candidates and incumbents.
 
-    A scraper that could not fetch some pages does not stop the others: every step runs, then the
-    pipeline fails naming the incomplete ones, and a re-run resumes with just those.
+    A scraper that fails (some pages or all) does not stop the others: every step runs, then the
+    pipeline fails naming the incomplete ones (exit code 3), and a re-run resumes with just those.
     """
+
+    step_commands = WEBSITE_STEPS
 
     @classmethod
     def add_arguments(cls, parser):
@@ -21,19 +23,11 @@ class Scrape(PipelineCommand):
     def steps(self):
         options = {name: self.options[name] for name in SCRAPE_OPTIONS}
         for name in WEBSITE_STEPS:
-            yield Step(name, options=options)
+            yield Step(name, options=options, on_failure="continue")
 
-    def call(self, name, *parameters, **options):
-        try:
-            return super().call(name, *parameters, **options)
-        except ScrapeIncomplete as error:
-            self.say(str(error))
-            self.incomplete.append(error)
-            return None
-
-    def run(self):
-        self.incomplete = []
-        results = super().run()
-        if self.incomplete:
-            raise ScrapesIncomplete(self.incomplete)
-        return results
+    def steps_failed(self, failures):
+        """Name the incomplete scrapes and their pages when that is all that went wrong."""
+        errors = [error for _, error in failures]
+        if all(isinstance(error, ScrapeIncomplete) for error in errors):
+            return ScrapesIncomplete(errors)
+        return super().steps_failed(failures)

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
-if TYPE_CHECKING:
+from django_commander.registry import commands
+
+if TYPE_CHECKING:  # for annotations only
     from django_commander.core import BasicCommand
 
 
@@ -35,8 +37,6 @@ class Command(models.Model):
     @property
     def command_class(self) -> type[BasicCommand]:
         """The command class of this name, as discovered now."""
-        from django_commander.registry import commands
-
         return commands[self.name]
 
     def build(self, **options: Any) -> BasicCommand:

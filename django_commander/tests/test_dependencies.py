@@ -55,3 +55,36 @@ def test_shell_prompt_other_answers_refuse_and_are_never_evaluated(example_comma
         call_command(
             CommanderShell.for_command("needs_echo"), "x", stdin=StringIO(answer), stdout=StringIO()
         )
+
+
+def test_a_dependency_since_an_epoch_needs_a_success_after_it_began(example_commands):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from django_commander.tests.example_app import epochs
+
+    example_commands["basic_echo"]("fresh").run()
+    try:
+        epochs.began[0] = None  # nothing began yet: any success counts
+        assert example_commands["needs_recent_echo"]("fresh").unmet_dependencies() == []
+        epochs.began[0] = timezone.now() - timedelta(hours=1)  # began before the echo
+        assert example_commands["needs_recent_echo"]("fresh").run() == "after a recent echo fresh"
+        epochs.began[0] = timezone.now()  # a new epoch: the echo is from the last one
+        with pytest.raises(DependencyMissing, match="depends on basic_echo"):
+            example_commands["needs_recent_echo"]("fresh").run()
+        example_commands["basic_echo"]("fresh").run()
+        assert example_commands["needs_recent_echo"]("fresh").run() == "after a recent echo fresh"
+    finally:
+        epochs.began[0] = None
+
+
+def test_a_dependency_since_a_callable_and_the_tuple_form_mean_the_same(example_commands):
+    from datetime import UTC, datetime
+
+    from django_commander.dependencies import Dependency, as_dependency
+
+    moment = datetime(2026, 1, 1, tzinfo=UTC)
+    assert Dependency("basic_echo", since=lambda: moment).moment() == moment
+    old = as_dependency(("basic_echo", {"word": lambda parameters: parameters["word"] * 2}))
+    assert (old.since, old.parameters_for({"word": "a"})) == (None, {"word": "aa"})

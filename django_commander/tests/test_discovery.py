@@ -53,3 +53,30 @@ def test_run_command_without_a_name_lists_commands(example_commands, capsys):
     call_command("run_command")
     listing = capsys.readouterr().out
     assert "basic_echo" in listing and "Repeat a word." in listing
+
+
+def test_an_unregistered_epoch_is_rejected(settings):
+    settings.DJANGO_COMMANDER_COMMAND_FOLDERS = [str(FOLDERS / "unknown_epoch")]
+    with pytest.raises(RegistryError, match="dated depends on dated since 'no_such_epoch'"):
+        list(commands)
+
+
+def test_a_pipeline_must_declare_its_step_commands(settings):
+    settings.DJANGO_COMMANDER_COMMAND_FOLDERS = [str(FOLDERS / "undeclared_steps")]
+    with pytest.raises(RegistryError, match="silent_pipeline is a pipeline and must declare"):
+        list(commands)
+
+
+def test_a_misspelt_step_fails_at_discovery(settings):
+    settings.DJANGO_COMMANDER_COMMAND_FOLDERS = [str(FOLDERS / "misspelt_step")]
+    with pytest.raises(
+        RegistryError, match="typo_pipeline declares a step of unknown command 'clean_raw_fiel'"
+    ):
+        list(commands)
+
+
+def test_the_apps_pipelines_declare_every_step_they_use():
+    assert {"update_raw_data", "scrape", "link_candidate_committees"} <= set(
+        commands["update_calaccess"].step_commands
+    )
+    assert "scrape_candidates" in commands["scrape"].step_commands

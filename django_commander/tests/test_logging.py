@@ -81,3 +81,17 @@ def test_programmatic_runs_return_the_commands_value(example_commands):
     assert example_commands["nested_count_widgets"]().run() == 0
     example_commands["make_widget"]("cog").run()
     assert example_commands["nested_count_widgets"]().run() == 1
+
+
+def test_bulk_writers_record_the_run_in_a_plain_column_in_one_insert(example_commands):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from django_commander.tests.example_app.models import Reading
+
+    with CaptureQueriesContext(connection) as queries:
+        assert example_commands["bulk_readings"](50).run() == 50
+    log = CommandLog.objects.get(command__name="bulk_readings")
+    assert set(Reading.objects.values_list("run_id", flat=True)) == {log.pk}
+    inserts = [q["sql"] for q in queries.captured_queries if "example_reading" in q["sql"]]
+    assert len(inserts) == 1, "one bulk INSERT, no row per reading"

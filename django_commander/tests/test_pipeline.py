@@ -134,3 +134,26 @@ def test_a_continue_step_failure_runs_the_rest_and_ends_partial(example_commands
     pipeline(str(marker)).run()
     assert runs("before") == 1 and runs("after") == 1
     assert CommandLog.objects.filter(command__name="flaky_step", status="success").count() == 1
+
+
+def test_a_step_of_an_undeclared_command_is_refused(example_commands):
+    from django_commander.errors import RegistryError
+
+    with pytest.raises(RegistryError, match="'add', which is not among its step_commands"):
+        example_commands["stray_step_pipeline"]().run()
+    assert runs("declared") == 1
+
+
+def test_after_steps_runs_only_once_every_step_succeeded(example_commands, tmp_path):
+    from django_commander.errors import StepsFailed
+
+    marker = tmp_path / "marker"
+    marker.touch()
+    with pytest.raises(StepsFailed):
+        example_commands["tolerant_pipeline"](str(marker)).run()
+    assert (tmp_path / "marker.before").read_text() == "resuming=False"
+    assert not (tmp_path / "marker.after").exists(), "a partial run does not finish"
+    marker.unlink()
+    example_commands["tolerant_pipeline"](str(marker)).run()
+    assert (tmp_path / "marker.before").read_text() == "resuming=True"
+    assert (tmp_path / "marker.after").read_text() == f"flaky_step {marker}"

@@ -33,7 +33,7 @@ def test_failing_command_exits_non_zero_with_one_line_and_no_traceback(data_dir)
 
 def test_unknown_command_is_one_line(data_dir):
     done = run_manage("run_command", "no_such_thing", env=FOLDER_ENV)
-    assert done.returncode == 1
+    assert done.returncode == 2, "a usage error"
     assert done.stderr.strip() == (
         "CommandError: unknown command 'no_such_thing'; `manage.py run_command` lists them"
     )
@@ -51,3 +51,34 @@ def test_missing_dependency_without_a_terminal_is_refused(data_dir):
     assert done.returncode == 1
     assert "needs_echo depends on basic_echo" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["add", "one", "2"], "invalid int value: 'one'"),  # argparse: a bad parameter
+        (["basic_echo", "hey", "--colour", "red"], "unrecognized arguments: --colour red"),
+        (["basic_echo"], "basic_echo needs the parameter(s) word"),  # optional for --test only
+    ],
+)
+def test_usage_errors_exit_2(data_dir, arguments, message):
+    done = run_manage("run_command", *arguments, env=FOLDER_ENV)
+    assert done.returncode == 2, done.stderr
+    assert message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_interruption_exits_1_and_says_how_to_resume(data_dir):
+    done = run_manage("run_command", "basic_interrupt", env=FOLDER_ENV)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "CommandError: basic_interrupt interrupted; run it again to resume"
+    )
+
+
+def test_a_partial_pipeline_exits_3_naming_the_failed_step(data_dir, tmp_path):
+    marker = tmp_path / "marker"
+    marker.touch()
+    done = run_manage("run_command", "tolerant_pipeline", str(marker), env=FOLDER_ENV)
+    assert done.returncode == 3, done.stderr
+    assert done.stderr.startswith("CommandError: tolerant_pipeline finished partially: 1 step")
+    assert f"flaky_step {marker} (RuntimeError: marker present)" in done.stderr

@@ -6,6 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from calaccess_toolkit.errors import EXIT_USAGE
 from django_commander.errors import UnknownCommand
 from django_commander.registry import commands
 from django_commander.shell import CommanderShell
@@ -25,7 +26,7 @@ class Command(BaseCommand):
                 shell.command_class  # noqa: B018 - fail early on an unknown name
             except UnknownCommand as error:
                 self.stderr.write(self.style.ERROR(f"CommandError: {error}"))
-                sys.exit(1)
+                sys.exit(EXIT_USAGE)
             shell.run_from_argv([argv[0], f"{argv[1]} {name}", *argv[3:]])
             return
         super().run_from_argv(argv)

@@ -4,6 +4,8 @@ from django_commander.base import PipelineCommand, Step
 class BackgroundPipeline(PipelineCommand):
     """Await a signal in the background while the next step sends it, then read the outcome."""
 
+    step_commands = ("await_signal", "send_signal", "read_awaited")
+
     @classmethod
     def add_arguments(cls, parser):
         parser.add_argument("folder")

@@ -4,6 +4,8 @@ from django_commander.base import PipelineCommand, Step
 class FailingBackgroundPipeline(PipelineCommand):
     """A background step that fails while the marker file exists, then an echo."""
 
+    step_commands = ("flaky_step", "basic_echo")
+
     @classmethod
     def add_arguments(cls, parser):
         parser.add_argument("marker")

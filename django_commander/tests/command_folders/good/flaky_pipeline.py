@@ -4,6 +4,8 @@ from django_commander.base import PipelineCommand, Step
 class FlakyPipeline(PipelineCommand):
     """Echo three words; the middle step fails while a marker file exists."""
 
+    step_commands = ("basic_echo", "flaky_step")
+
     @classmethod
     def add_arguments(cls, parser):
         parser.add_argument("marker")
