@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('calaccess_scraped', '0001_initial'),
+        ('calaccess_scraped', '0002_candidate_committees_moved_to_processed'),
     ]
 
     operations = [
