@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from calaccess_toolkit.errors import ToolkitError
+import argparse
+
+from calaccess_toolkit.errors import ToolkitError, UsageError
 
 
 class CleaningError(ToolkitError):
     """A source file could not be cleaned."""
+
+
+class UnknownTableName(CleaningError, UsageError, argparse.ArgumentTypeError):
+    """A table or file name that is not in the schema (argparse reports it as a bad argument)."""
 
 
 class SourceFileMissing(CleaningError):

@@ -9,14 +9,48 @@ from typing import Any
 from django.db import connections, router
 from django.utils import timezone
 
-from calaccess_raw import paths, schema
-from calaccess_raw.downloading import check_release
+from calaccess_raw import loading, paths, schema
+from calaccess_raw.downloading import LocalCopy, check_release
 from calaccess_raw.downloading.recording import record_release
 from calaccess_raw.downloading.release import Release
-from calaccess_raw.models import RawDataFile, RawDataVersion
+from calaccess_raw.models import RawDataFile, RawDataVersion, get_raw_model
 from calaccess_raw.summaries import summarize_version
 from calaccess_toolkit import conf
+from calaccess_toolkit.errors import PartialFailure
 from django_commander.base import PipelineCommand, Step
+
+
+class MissingTables(PartialFailure):
+    """The release lacks tables of the schema: they still hold an earlier release."""
+
+    def __init__(self, release: Release, missing: list[str]) -> None:
+        super().__init__(
+            f"the {release.describe()} has no file for {len(missing)} table(s) of the schema, "
+            f"which keep an earlier release: {', '.join(missing)}"
+        )
+
+
+def missing_tables(version: RawDataVersion) -> list[str]:
+    """Tables of the schema the release's export did not hold (none was extracted)."""
+    extracted = set(version.files.values_list("file_name", flat=True))
+    return sorted(schema.load().table_names - extracted)
+
+
+#: The steps the update runs once per table.
+PER_TABLE_COMMANDS = ("clean_raw_file", "load_raw_file", "verify_raw_file")
+
+
+def holds(version: RawDataVersion, release: Release) -> bool:
+    """Whether the tracking row was recorded for this very export: same size and ETag (a
+    server may replace the file and keep its date)."""
+    return version.expected_size == release.size and version.etag == (release.etag or "")
+
+
+def table_of_step(step: Step) -> str:
+    """The export's table a per-table step works on."""
+    if "file_name" in step.parameters:
+        return step.parameters["file_name"]
+    return get_raw_model(step.parameters["model"]).schema.name
 
 
 class UpdateRawData(PipelineCommand):
@@ -43,11 +77,16 @@ class UpdateRawData(PipelineCommand):
         )
 
     def run(self) -> dict[str, Any]:
+        loading.raw_models_of(self.options["app"])  # a mistyped --app fails before the download
         self.release = check_release(conf.get("CALACCESS_DOWNLOAD_URL"))
-        loaded = RawDataVersion.objects.completed().filter(
-            release_datetime=self.release.last_modified
-        )
-        if loaded.exists() and not self.options["force_restart"]:
+        loaded = [
+            version
+            for version in RawDataVersion.objects.completed().filter(
+                release_datetime=self.release.last_modified
+            )
+            if holds(version, self.release)
+        ]
+        if loaded and not self.options["force_restart"]:
             question = f"The {self.release.describe()} is already loaded. Load it again?"
             if self.noinput or not self.confirm(question, default=False):
                 self.say(f"The {self.release.describe()} is already loaded; nothing to do.")
@@ -65,36 +104,101 @@ class UpdateRawData(PipelineCommand):
         if started is None or started < since:
             self.say("The interrupted update was of another release; starting afresh.")
             return None
+        if not holds(version, self.release):
+            self.say(
+                "The export changed since the interrupted update (size or ETag); starting afresh."
+            )
+            return None
+        self._recleaned: set[str] = set()
+        self._must_extract: bool | None = None
         return since
+
+    def step_completed_since(self, step: Step, since: datetime) -> bool:
+        """A step done in the interrupted attempt counts as done only while what it left behind
+        is still there for the steps after it; else that stage starts over (and the ones after
+        it that read its files): a deleted ZIP is downloaded again, a deleted TSV extracted
+        again, a deleted CSV of a table not yet verified cleaned again, then loaded again."""
+        done = super().step_completed_since(step, since)
+        if step.command == "download_raw_data":
+            zip_here = LocalCopy(paths.zip_path()).is_complete(self.release)
+            return done and (zip_here or not self._extract_needed(since))
+        if step.command == "extract_raw_files":
+            return done and not self._extract_needed(since)
+        if step.command not in PER_TABLE_COMMANDS:
+            return done
+        table = table_of_step(step)
+        if step.command == "clean_raw_file":
+            done = done and not self._clean_output_gone(table, since)
+            if not done:
+                self._recleaned.add(table)
+            return done
+        return done and table not in self._recleaned
+
+    def _extract_needed(self, since: datetime) -> bool:
+        """Whether the extraction must run (again): not done, or a TSV still to clean is gone."""
+        if self._must_extract is None:
+            extract = Step("extract_raw_files")
+            version = RawDataVersion.objects.get(release_datetime=self.release.last_modified)
+            tables = version.files.values_list("file_name", flat=True)
+            self._must_extract = not super().step_completed_since(extract, since) or any(
+                not paths.tsv_path(table).exists() and self._clean_to_run(table, since)
+                for table in tables
+            )
+        return self._must_extract
+
+    def _clean_to_run(self, table: str, since: datetime) -> bool:
+        clean = Step("clean_raw_file", {"file_name": table})
+        done = super().step_completed_since(clean, since)
+        return not done or self._clean_output_gone(table, since)
+
+    def _clean_output_gone(self, table: str, since: datetime) -> bool:
+        """The table's CSV is gone while its load or verify still needs it."""
+        model = schema.load().table(table).model_name
+        verify = Step("verify_raw_file", {"model": model})
+        return not paths.csv_path(table).exists() and not super().step_completed_since(
+            verify, since
+        )
 
     def steps(self) -> Iterator[Step]:
         version = self._start(self.release)
         keep = self.options["keep_files"]
-        yield Step("download_raw_data")
+        yield Step("download_raw_data", options={"force_restart": self.options["force_restart"]})
         yield Step("extract_raw_files", options={"keep_files": keep})
         tables = list(version.files.order_by("file_name").values_list("file_name", flat=True))
         # Each file is cleaned in the background while the previous one loads: the cleaner is
         # Python, the load mostly the database's own work, so the two overlap. Not when the raw
         # data is in SQLite: the clean's tracking rows would wait for the load's write lock.
         background = connections[router.db_for_write(RawDataFile)].vendor != "sqlite"
+        # A table's failure is its own: the other tables go on, and the run ends partial. Its
+        # later steps then fail on their dependency, without asking (--noinput).
+        per_table = {"on_failure": "continue"}
         cleans = [
-            Step("clean_raw_file", {"file_name": table}, {"keep_file": keep}, background=background)
+            Step(
+                "clean_raw_file",
+                {"file_name": table},
+                {"keep_file": keep},
+                background=background,
+                **per_table,
+            )
             for table in tables
         ]
         yield from cleans[:1]
         for position, table in enumerate(tables):
             yield from cleans[position + 1 : position + 2]
             model = schema.load().table(table).model_name
+            options = {"app": self.options["app"], "noinput": True}
             yield Step(
-                "load_raw_file", {"model": model}, {"keep_file": True, "app": self.options["app"]}
+                "load_raw_file", {"model": model}, {"keep_file": True, **options}, **per_table
             )
-            yield Step("verify_raw_file", {"model": model}, {"app": self.options["app"]})
+            yield Step("verify_raw_file", {"model": model}, options, **per_table)
         if conf.get("CALACCESS_STORE_ARCHIVE"):
             yield Step("archive_raw_data")
+        failed = self._failed_tables()
         if not keep:
             for table in tables:
-                paths.csv_path(table).unlink(missing_ok=True)
-        self._finish(version)
+                if table not in failed:  # a failed table's CSV stays for the rerun that retries it
+                    paths.csv_path(table).unlink(missing_ok=True)
+        self._finish(version, failed)
 
     def _start(self, release: Release) -> RawDataVersion:
         version = record_release(release)
@@ -102,9 +206,15 @@ class UpdateRawData(PipelineCommand):
             version.mark_started("update", timezone.now())
         return version
 
-    def _finish(self, version: RawDataVersion) -> None:
+    def _failed_tables(self) -> set[str]:
+        """Tables with a failed clean, load or verify step in this run."""
+        return {table_of_step(step) for step, _error in self.failed_steps}
+
+    def _finish(self, version: RawDataVersion, failed: set[str]) -> None:
         version.refresh_from_db()
         summarize_version(version)
+        missing = missing_tables(version)
+        version.stale_tables = " ".join(sorted(set(missing) | failed))
         version.update_finish_datetime = timezone.now()
         version.save()
         self.say(
@@ -112,3 +222,9 @@ class UpdateRawData(PipelineCommand):
             f"tables from the {self.release.describe()}; {version.error_count or 0:,} rows and "
             f"{version.load_error_count or 0:,} values went to the error logs."
         )
+        if missing:
+            warning = MissingTables(self.release, missing)
+            self.logger.warning("%s", warning)
+            if not failed:  # else the pipeline's StepsFailed ends the run partial
+                raise warning
+            self.say(str(warning))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from calaccess_raw.downloading import RetryPolicy
@@ -41,3 +43,44 @@ def write_previous_copy(destination: Path, server: LocalHTTPServer) -> bytes:
 
     download_release(check_release(export_url(server), FAST), destination, policy=FAST)
     return destination.read_bytes()
+
+
+#: Four small tables of the sample: an export of them updates in a second.
+SMALL_TABLES = (
+    "FILER_STATUS_TYPES_CD",
+    "FILER_TYPES_CD",
+    "GROUP_TYPES_CD",
+    "LEGISLATIVE_SESSIONS_CD",
+)
+
+
+def small_export(
+    tables: tuple[str, ...] = SMALL_TABLES, extra: dict[str, bytes] | None = None
+) -> bytes:
+    """A ZIP of some tables of the sample export, laid out like the real one, plus ``extra``
+    members (name → bytes), built at run time."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(fixture("calaccess-export", "dbwebexport.zip")) as source,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for table in tables:
+            member = f"CalAccess/DATA/{table}.TSV"
+            archive.writestr(member, source.read(member))
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def damaged(archive_bytes: bytes, member: str) -> bytes:
+    """The ZIP with one byte of ``member``'s compressed data changed, as a bad transfer would:
+    the size and the directory stay right, only extraction finds the damage."""
+    with zipfile.ZipFile(io.BytesIO(archive_bytes)) as archive:
+        info = archive.getinfo(member)
+    header = info.header_offset
+    name_length = int.from_bytes(archive_bytes[header + 26 : header + 28], "little")
+    extra_length = int.from_bytes(archive_bytes[header + 28 : header + 30], "little")
+    position = header + 30 + name_length + extra_length + info.compress_size // 2
+    data = bytearray(archive_bytes)
+    data[position] ^= 0xFF
+    return bytes(data)
