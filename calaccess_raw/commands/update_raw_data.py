@@ -13,6 +13,7 @@ from calaccess_raw import loading, paths, schema
 from calaccess_raw.downloading import LocalCopy, check_release
 from calaccess_raw.downloading.recording import record_release
 from calaccess_raw.downloading.release import Release
+from calaccess_raw.locking import update_lock
 from calaccess_raw.models import RawDataFile, RawDataVersion, get_raw_model
 from calaccess_raw.summaries import summarize_version
 from calaccess_toolkit import conf
@@ -78,6 +79,10 @@ class UpdateRawData(PipelineCommand):
 
     def run(self) -> dict[str, Any]:
         loading.raw_models_of(self.options["app"])  # a mistyped --app fails before the download
+        with update_lock():
+            return self._update()
+
+    def _update(self) -> dict[str, Any]:
         self.release = check_release(conf.get("CALACCESS_DOWNLOAD_URL"))
         loaded = [
             version

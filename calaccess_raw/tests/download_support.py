@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from io import StringIO
 from pathlib import Path
+
+from django.core.management import CommandError, call_command
 
 from calaccess_raw.downloading import RetryPolicy
 from calaccess_toolkit.testing.fixtures import fixture
@@ -84,3 +87,13 @@ def damaged(archive_bytes: bytes, member: str) -> bytes:
     data = bytearray(archive_bytes)
     data[position] ^= 0xFF
     return bytes(data)
+
+
+def update(*args: str) -> tuple[str, CommandError | None]:
+    """Run ``updatecalaccessrawdata --noinput``; its output and the error it ended with."""
+    out = StringIO()
+    try:
+        call_command("updatecalaccessrawdata", "--noinput", *args, stdout=out)
+    except CommandError as error:
+        return out.getvalue(), error
+    return out.getvalue(), None

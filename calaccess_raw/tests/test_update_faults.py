@@ -11,10 +11,8 @@ import io
 import shutil
 import zipfile
 from datetime import UTC, datetime
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 
 from calaccess_raw import loading, paths, schema
 from calaccess_raw.models import FilerTypesCd, GroupTypesCd, RawDataVersion
@@ -22,37 +20,16 @@ from calaccess_raw.tests.download_support import (
     EXPORT_PATH,
     SMALL_TABLES,
     damaged,
-    export_url,
     gets,
     small_export,
+    update,
 )
-from calaccess_toolkit import network
 from calaccess_toolkit.errors import EXIT_PARTIAL
 from django_commander.models import CommandLog
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 MISSING = sorted({table.name for table in schema.load().tables} - set(SMALL_TABLES))
-
-
-@pytest.fixture
-def small_server(http_server, settings, data_dir, monkeypatch):
-    http_server.add(EXPORT_PATH, small_export())
-    settings.CALACCESS_DOWNLOAD_URL = export_url(http_server)
-    settings.CALACCESS_HTTP_RETRIES = 1
-    settings.CALACCESS_HTTP_TIMEOUT = 5.0
-    monkeypatch.setattr(network, "BACKOFF_SECONDS", 0.01)
-    return http_server
-
-
-def update(*args: str) -> tuple[str, CommandError | None]:
-    """Run the update; its output and the error it ended with (None on success)."""
-    out = StringIO()
-    try:
-        call_command("updatecalaccessrawdata", "--noinput", *args, stdout=out)
-    except CommandError as error:
-        return out.getvalue(), error
-    return out.getvalue(), None
 
 
 def loads(status: str = "success") -> int:
