@@ -59,8 +59,12 @@ class UpdateRawData(PipelineCommand):
 
     On PostgreSQL and MySQL/MariaDB each file is cleaned while the previous one loads.
     An interrupted update resumes at the stage and the file where it stopped (unless
-    --force-restart, or unless the state has published a newer release since). With --noinput,
-    a release that is already loaded is left alone and the command exits quietly.
+    --force-restart, or unless the state has published a newer release since); a stage whose
+    files are gone starts over. A table that fails does not stop the others: the run ends
+    partial (exit code 3) naming it, and the release's ``stale_tables`` lists the tables that do
+    not hold it (failed, or missing from the export). One update runs at a time per database
+    (:mod:`calaccess_raw.locking`). With --noinput, a release already loaded whole is left alone
+    and the command exits quietly.
     """
 
     @classmethod
