@@ -10,41 +10,18 @@ from django.db import connections, router
 from django.utils import timezone
 
 from calaccess_raw import loading, paths, schema
+from calaccess_raw.completeness import MissingTables, missing_tables
 from calaccess_raw.downloading import LocalCopy, check_release
-from calaccess_raw.downloading.recording import record_release
+from calaccess_raw.downloading.recording import holds, record_release
 from calaccess_raw.downloading.release import Release
 from calaccess_raw.locking import update_lock
 from calaccess_raw.models import RawDataFile, RawDataVersion, get_raw_model
 from calaccess_raw.summaries import summarize_version
 from calaccess_toolkit import conf
-from calaccess_toolkit.errors import PartialFailure
 from django_commander.base import PipelineCommand, Step
-
-
-class MissingTables(PartialFailure):
-    """The release lacks tables of the schema: they still hold an earlier release."""
-
-    def __init__(self, release: Release, missing: list[str]) -> None:
-        super().__init__(
-            f"the {release.describe()} has no file for {len(missing)} table(s) of the schema, "
-            f"which keep an earlier release: {', '.join(missing)}"
-        )
-
-
-def missing_tables(version: RawDataVersion) -> list[str]:
-    """Tables of the schema the release's export did not hold (none was extracted)."""
-    extracted = set(version.files.values_list("file_name", flat=True))
-    return sorted(schema.load().table_names - extracted)
-
 
 #: The steps the update runs once per table.
 PER_TABLE_COMMANDS = ("clean_raw_file", "load_raw_file", "verify_raw_file")
-
-
-def holds(version: RawDataVersion, release: Release) -> bool:
-    """Whether the tracking row was recorded for this very export: same size and ETag (a
-    server may replace the file and keep its date)."""
-    return version.expected_size == release.size and version.etag == (release.etag or "")
 
 
 def table_of_step(step: Step) -> str:
