@@ -20,6 +20,7 @@ from .errors import (
     MalformedHeader,
     MissingHeader,
     SourceFileMissing,
+    UnknownTableName,
     UnreadableSourceFile,
 )
 from .result import CleanResult
@@ -37,6 +38,7 @@ __all__ = [
     "MalformedHeader",
     "MissingHeader",
     "SourceFileMissing",
+    "UnknownTableName",
     "UnreadableSourceFile",
     "clean_file",
     "clean_table",

@@ -14,7 +14,7 @@ import csv
 from pathlib import Path
 from typing import BinaryIO
 
-from calaccess_raw.values.lines import BLOCK_SIZE, iter_line_blocks
+from calaccess_raw.values.lines import BLOCK_SIZE, ends_lines_with_cr, iter_line_blocks
 
 from .decoding import decode_fields, decode_line
 from .dialect import CSV_DIALECT, CSV_ENCODING, ERRORS_HEADER, row_formatter
@@ -33,6 +33,9 @@ from .tabs import TabRepair
 
 #: Blocks with an odd line are halved until they are this small, then cleaned line by line.
 LINE_BY_LINE_BYTES = 1 << 12
+
+#: Bytes read to tell the file's line ends by its header line.
+HEADER_BYTES = 1 << 16
 
 _BYTE_ORDER_MARK = "\ufeff"
 
@@ -120,7 +123,9 @@ class _TableCleaner:
         self._error_writer = None
 
     def run(self, stream: BinaryIO, block_size: int) -> None:
-        for block in iter_line_blocks(stream, block_size):
+        cr_line_ends = ends_lines_with_cr(stream.read(HEADER_BYTES))
+        stream.seek(0)
+        for block in iter_line_blocks(stream, block_size, cr_line_ends=cr_line_ends):
             if self.assembler is None:
                 block = self._take_header(block)
             if block:

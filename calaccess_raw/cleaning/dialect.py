@@ -15,7 +15,14 @@ or a line break are quoted, so an empty field is written as nothing at all: Post
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+#: The longest value a cleaned CSV may hold, in characters. The ``csv`` module refuses fields
+#: over 131,072 characters by default, which a TSV line of the export can exceed; every value up
+#: to this size is read, so the loader decides: one longer than its column is logged and stored
+#: empty (:mod:`calaccess_raw.loading.rows`). 2**31 - 1 is the most the ``csv`` module takes
+#: on every platform, and more than any column of any of the databases stores.
+MAX_FIELD_CHARS = 2**31 - 1
 
 
 class CleanCSV(csv.excel):
@@ -32,6 +39,16 @@ CSV_ENCODING = "utf-8"
 #: line 1), the header's field count, the line's field count, and the line itself, tabs kept,
 #: decoded like every value and without its CR and NUL bytes. One row per physical line.
 ERRORS_HEADER = ("line_number", "expected_fields", "actual_fields", "raw_row")
+
+
+def csv_reader(lines: Iterable[str]) -> Iterator[list[str]]:
+    """``csv.reader`` over a cleaned CSV, with the field limit raised to :data:`MAX_FIELD_CHARS`.
+
+    The limit is global to the process, so it is set here, by every reader of a cleaned CSV
+    (the loader, its typing helper, the verifier), rather than once at import.
+    """
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    return csv.reader(lines, dialect=CSV_DIALECT)
 
 
 class _Echo:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
+
 # Raised by the line splitter the cleaner reads with; offered here with the cleaner's errors.
 from calaccess_raw.values.errors import LineTooLong as LineTooLong
-from calaccess_toolkit.errors import ToolkitError
+from calaccess_toolkit.errors import ToolkitError, UsageError
 
 
 class CleaningError(ToolkitError):
     """A source file could not be cleaned."""
+
+
+class UnknownTableName(CleaningError, UsageError, argparse.ArgumentTypeError):
+    """A table or file name that is not in the schema (argparse reports it as a bad argument)."""
 
 
 class SourceFileMissing(CleaningError):

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from calaccess_raw import paths
+from calaccess_raw import paths, schema
 
 from .cleaner import clean_file
-from .errors import EmptySourceFile
+from .errors import EmptySourceFile, UnknownTableName
 from .result import CleanResult
 
 
 def table_name(file_name: str) -> str:
-    """The export's table name for a file name: ``rcpt_cd.tsv``, ``RCPT_CD.TSV``, ``RCPT_CD``."""
+    """The export's table name for a file name: ``rcpt_cd.tsv``, ``RCPT_CD.TSV``, ``RCPT_CD``.
+
+    Only tables of the schema are accepted: the name becomes a path in the data folders, so
+    anything else (``../EVIL/X``) is refused before a file is touched.
+    """
     name = file_name.strip()
     if name.upper().endswith(".TSV"):
         name = name[: -len(".TSV")]
-    return name.upper()
+    name = name.upper()
+    if name not in schema.load().table_names:
+        raise UnknownTableName(f"{file_name!r} is not a table of the CAL-ACCESS export")
+    return name
 
 
 def clean_table(table: str, *, keep_file: bool = False) -> CleanResult:

@@ -36,7 +36,7 @@ class DownloadRawData(BasicCommand):
         parser.add_argument(
             "--force-restart",
             action="store_true",
-            help="Discard a partial download and start from the first byte.",
+            help="Download afresh from the first byte, discarding a partial or complete copy.",
         )
 
     def run(self) -> dict[str, Any]:
@@ -45,7 +45,7 @@ class DownloadRawData(BasicCommand):
         local = LocalCopy(paths.zip_path())
         self.say(f"The server offers the {release.describe()}.")
         resumable = 0 if self.options["force_restart"] else local.resumable_bytes(release) or 0
-        complete = local.is_complete(release)
+        complete = local.is_complete(release) and not self.options["force_restart"]
         if not complete and not self.confirm(self._question(resumable)):
             raise DownloadCancelled("download cancelled; nothing was changed")
         version = record_release(release)

@@ -9,14 +9,26 @@ from typing import Any
 from django.db import connections, router
 from django.utils import timezone
 
-from calaccess_raw import paths, schema
-from calaccess_raw.downloading import check_release
-from calaccess_raw.downloading.recording import record_release
+from calaccess_raw import loading, paths, schema
+from calaccess_raw.completeness import MissingTables, missing_tables
+from calaccess_raw.downloading import LocalCopy, check_release
+from calaccess_raw.downloading.recording import holds, record_release
 from calaccess_raw.downloading.release import Release
-from calaccess_raw.models import RawDataFile, RawDataVersion
+from calaccess_raw.locking import update_lock
+from calaccess_raw.models import RawDataFile, RawDataVersion, get_raw_model
 from calaccess_raw.summaries import summarize_version
 from calaccess_toolkit import conf
 from django_commander.base import PipelineCommand, Step
+
+#: The steps the update runs once per table.
+PER_TABLE_COMMANDS = ("clean_raw_file", "load_raw_file", "verify_raw_file")
+
+
+def table_of_step(step: Step) -> str:
+    """The export's table a per-table step works on."""
+    if "file_name" in step.parameters:
+        return step.parameters["file_name"]
+    return get_raw_model(step.parameters["model"]).schema.name
 
 
 class UpdateRawData(PipelineCommand):
@@ -24,8 +36,12 @@ class UpdateRawData(PipelineCommand):
 
     On PostgreSQL and MySQL/MariaDB each file is cleaned while the previous one loads.
     An interrupted update resumes at the stage and the file where it stopped (unless
-    --force-restart, or unless the state has published a newer release since). With --noinput,
-    a release that is already loaded is left alone and the command exits quietly.
+    --force-restart, or unless the state has published a newer release since); a stage whose
+    files are gone starts over. A table that fails does not stop the others: the run ends
+    partial (exit code 3) naming it, and the release's ``stale_tables`` lists the tables that do
+    not hold it (failed, or missing from the export). One update runs at a time per database
+    (:mod:`calaccess_raw.locking`). With --noinput, a release already loaded whole is left alone
+    and the command exits quietly.
     """
 
     step_commands = (
@@ -52,11 +68,20 @@ class UpdateRawData(PipelineCommand):
         )
 
     def run(self) -> dict[str, Any]:
+        loading.raw_models_of(self.options["app"])  # a mistyped --app fails before the download
+        with update_lock():
+            return self._update()
+
+    def _update(self) -> dict[str, Any]:
         self.release = check_release(conf.get("CALACCESS_DOWNLOAD_URL"))
-        loaded = RawDataVersion.objects.completed().filter(
-            release_datetime=self.release.last_modified
-        )
-        if loaded.exists() and not self.options["force_restart"]:
+        loaded = [
+            version
+            for version in RawDataVersion.objects.completed().filter(
+                release_datetime=self.release.last_modified
+            )
+            if holds(version, self.release)
+        ]
+        if loaded and not self.options["force_restart"]:
             question = f"The {self.release.describe()} is already loaded. Load it again?"
             if self.noinput or not self.confirm(question, default=False):
                 self.say(f"The {self.release.describe()} is already loaded; nothing to do.")
@@ -74,41 +99,118 @@ class UpdateRawData(PipelineCommand):
         if started is None or started < since:
             self.say("The interrupted update was of another release; starting afresh.")
             return None
+        if not holds(version, self.release):
+            self.say(
+                "The export changed since the interrupted update (size or ETag); starting afresh."
+            )
+            return None
+        self._recleaned: set[str] = set()
+        self._must_extract: bool | None = None
         return since
 
     def before_steps(self) -> None:
         self.version = self._start(self.release)
 
+    def step_completed_since(self, step: Step, since: datetime) -> bool:
+        """A step done in the interrupted attempt counts as done only while what it left behind
+        is still there for the steps after it; else that stage starts over (and the ones after
+        it that read its files): a deleted ZIP is downloaded again, a deleted TSV extracted
+        again, a deleted CSV of a table not yet verified cleaned again, then loaded again."""
+        done = super().step_completed_since(step, since)
+        if step.command == "download_raw_data":
+            zip_here = LocalCopy(paths.zip_path()).is_complete(self.release)
+            return done and (zip_here or not self._extract_needed(since))
+        if step.command == "extract_raw_files":
+            return done and not self._extract_needed(since)
+        if step.command not in PER_TABLE_COMMANDS:
+            return done
+        table = table_of_step(step)
+        if step.command == "clean_raw_file":
+            done = done and not self._clean_output_gone(table, since)
+            if not done:
+                self._recleaned.add(table)
+            return done
+        return done and table not in self._recleaned
+
+    def _extract_needed(self, since: datetime) -> bool:
+        """Whether the extraction must run (again): not done, or a TSV still to clean is gone."""
+        if self._must_extract is None:
+            extract = Step("extract_raw_files")
+            version = RawDataVersion.objects.get(release_datetime=self.release.last_modified)
+            tables = version.files.values_list("file_name", flat=True)
+            self._must_extract = not super().step_completed_since(extract, since) or any(
+                not paths.tsv_path(table).exists() and self._clean_to_run(table, since)
+                for table in tables
+            )
+        return self._must_extract
+
+    def _clean_to_run(self, table: str, since: datetime) -> bool:
+        clean = Step("clean_raw_file", {"file_name": table})
+        done = super().step_completed_since(clean, since)
+        return not done or self._clean_output_gone(table, since)
+
+    def _clean_output_gone(self, table: str, since: datetime) -> bool:
+        """The table's CSV is gone while its load or verify still needs it."""
+        model = schema.load().table(table).model_name
+        verify = Step("verify_raw_file", {"model": model})
+        return not paths.csv_path(table).exists() and not super().step_completed_since(
+            verify, since
+        )
+
     def steps(self) -> Iterator[Step]:
         version = self.version
         keep = self.options["keep_files"]
-        yield Step("download_raw_data")
+        yield Step("download_raw_data", options={"force_restart": self.options["force_restart"]})
         yield Step("extract_raw_files", options={"keep_files": keep})
         tables = list(version.files.order_by("file_name").values_list("file_name", flat=True))
         # Each file is cleaned in the background while the previous one loads: the cleaner is
         # Python, the load mostly the database's own work, so the two overlap. Not when the raw
         # data is in SQLite: the clean's tracking rows would wait for the load's write lock.
         background = connections[router.db_for_write(RawDataFile)].vendor != "sqlite"
+        # A table's failure is its own: the other tables go on, and the run ends partial. Its
+        # later steps then fail on their dependency, without asking (--noinput).
+        per_table = {"on_failure": "continue"}
         cleans = [
-            Step("clean_raw_file", {"file_name": table}, {"keep_file": keep}, background=background)
+            Step(
+                "clean_raw_file",
+                {"file_name": table},
+                {"keep_file": keep},
+                background=background,
+                **per_table,
+            )
             for table in tables
         ]
         yield from cleans[:1]
         for position, table in enumerate(tables):
             yield from cleans[position + 1 : position + 2]
             model = schema.load().table(table).model_name
+            options = {"app": self.options["app"], "noinput": True}
             yield Step(
-                "load_raw_file", {"model": model}, {"keep_file": True, "app": self.options["app"]}
+                "load_raw_file", {"model": model}, {"keep_file": True, **options}, **per_table
             )
-            yield Step("verify_raw_file", {"model": model}, {"app": self.options["app"]})
+            yield Step("verify_raw_file", {"model": model}, options, **per_table)
         if conf.get("CALACCESS_STORE_ARCHIVE"):
             yield Step("archive_raw_data")
 
     def after_steps(self, results: dict[str, Any]) -> None:
-        if not self.options["keep_files"]:
-            for table in self.version.files.values_list("file_name", flat=True):
+        """Every table holds the release: delete the clean files, record the finish."""
+        self._remove_clean_files(failed=set())
+        self._finish(self.version, failed=set())
+
+    def steps_failed(self, failures: list[tuple[Step, Exception]]) -> Exception:
+        """Some tables failed: keep their clean files for the rerun that retries them, and record
+        the release as finished partially, naming the tables that do not hold it."""
+        failed = self._failed_tables()
+        self._remove_clean_files(failed)
+        self._finish(self.version, failed)
+        return super().steps_failed(failures)
+
+    def _remove_clean_files(self, failed: set[str]) -> None:
+        if self.options["keep_files"]:
+            return
+        for table in self.version.files.values_list("file_name", flat=True):
+            if table not in failed:
                 paths.csv_path(table).unlink(missing_ok=True)
-        self._finish(self.version)
 
     def _start(self, release: Release) -> RawDataVersion:
         version = record_release(release)
@@ -116,9 +218,15 @@ class UpdateRawData(PipelineCommand):
             version.mark_started("update", timezone.now())
         return version
 
-    def _finish(self, version: RawDataVersion) -> None:
+    def _failed_tables(self) -> set[str]:
+        """Tables with a failed clean, load or verify step in this run."""
+        return {table_of_step(step) for step, _error in self.failed_steps}
+
+    def _finish(self, version: RawDataVersion, failed: set[str]) -> None:
         version.refresh_from_db()
         summarize_version(version)
+        missing = missing_tables(version)
+        version.stale_tables = " ".join(sorted(set(missing) | failed))
         version.update_finish_datetime = timezone.now()
         version.save()
         self.say(
@@ -126,3 +234,9 @@ class UpdateRawData(PipelineCommand):
             f"tables from the {self.release.describe()}; {version.error_count or 0:,} rows and "
             f"{version.load_error_count or 0:,} values went to the error logs."
         )
+        if missing:
+            warning = MissingTables(self.release, missing)
+            self.logger.warning("%s", warning)
+            if not failed:  # else the pipeline's StepsFailed ends the run partial
+                raise warning
+            self.say(str(warning))

@@ -32,6 +32,12 @@ def record_release(release: Release) -> RawDataVersion:
     return version
 
 
+def holds(version: RawDataVersion, release: Release) -> bool:
+    """Whether the tracking row was recorded for this very export: same size and ETag (a
+    server may replace the file and keep its date)."""
+    return version.expected_size == release.size and version.etag == (release.etag or "")
+
+
 def record_download_finish(version: RawDataVersion, result: DownloadResult) -> None:
     """Write the finish time and size; a skipped download only fills what is still missing."""
     if result.skipped and version.download_finish_datetime is not None:

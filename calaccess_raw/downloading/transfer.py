@@ -28,6 +28,8 @@ from calaccess_toolkit.sizes import format_size
 
 CHUNK_SIZE = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
+#: How an archive without any member starts (its end-of-directory record): a ZIP, but empty.
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,15 @@ def download_release(
     force_restart: bool = False,
     on_progress: ProgressCallback | None = None,
 ) -> DownloadResult:
-    """Make ``destination`` hold ``release``, downloading only what is missing."""
+    """Make ``destination`` hold ``release``, downloading only what is missing.
+
+    With ``force_restart`` everything is downloaded again, even over a complete copy.
+    """
     started = _now()
     policy = policy or RetryPolicy.from_settings()
     session = make_session()
     local = LocalCopy(destination)
-    if local.is_complete(release):
+    if local.is_complete(release) and not force_restart:
         return DownloadResult(
             release=release,
             path=local.path,
@@ -173,7 +178,7 @@ def _checked_start(chunks: Iterator[bytes], release: Release) -> Iterator[bytes]
     for chunk in chunks:
         if len(head) < len(ZIP_MAGIC):
             head += chunk[:16]
-            if len(head) >= len(ZIP_MAGIC) and not head.startswith(ZIP_MAGIC):
+            if len(head) >= len(ZIP_MAGIC) and not head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
                 raise NotAZip(
                     f"{release.url} did not send a ZIP archive (it starts with {head[:16]!r})"
                 )
@@ -193,7 +198,10 @@ def _validate(local: LocalCopy) -> None:
         ) from error
     if not members:
         local.discard_partial()
-        raise NotAZip("the downloaded ZIP archive is empty; it was discarded")
+        raise NotAZip(
+            "the downloaded ZIP archive is empty: it holds no tables; it was discarded and "
+            "the previous copy kept"
+        )
 
 
 def _now() -> datetime:

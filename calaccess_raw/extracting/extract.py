@@ -6,6 +6,8 @@ by an atomic rename. A damaged archive therefore leaves the previous release's f
 (In a normal update the cleaner has already removed the previous TSVs, so staging costs no extra
 disk; only a re-extraction over kept files briefly holds both copies.)
 TSVs of tables the new release no longer has are removed, so no stale table is loaded later.
+A ``.TSV`` member whose table the schema does not know (the state added a table) is not
+extracted: it is reported in :attr:`ExtractResult.unknown`, and the known tables go on.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from calaccess_raw import paths
-from calaccess_raw.extracting.errors import CorruptArchive, ExtractError
+from calaccess_raw import paths, schema
+from calaccess_raw.extracting.errors import CorruptArchive, ExtractError, NotAnExport
 from calaccess_raw.extracting.members import TableMember, table_members
 from calaccess_toolkit.reporting import ProgressCallback, no_progress
 
@@ -51,6 +53,7 @@ class ExtractResult:
 
     files: list[ExtractedFile]
     removed: list[Path]  # stale TSVs of tables the release no longer has
+    unknown: list[str]  # members holding a table the schema does not know, not extracted
     started: datetime
     finished: datetime
 
@@ -76,7 +79,7 @@ def extract_tables(
     report = on_progress or no_progress
     archive = _open(archive_path)
     with archive:
-        members = table_members(archive)
+        members, unknown = _known_members(archive)
         folder = destination(members[0].table).parent
         staging = folder / STAGING_FOLDER
         shutil.rmtree(staging, ignore_errors=True)
@@ -87,13 +90,26 @@ def extract_tables(
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     removed = _remove_stale(folder, {extracted.path for extracted in files})
-    return ExtractResult(files, removed, started, datetime.now(UTC))
+    return ExtractResult(files, removed, unknown, started, datetime.now(UTC))
 
 
 def tables_size(archive_path: Path) -> int:
-    """Uncompressed bytes of every table in the archive (the total of a progress bar)."""
+    """Uncompressed bytes of every known table in the archive (the total of a progress bar)."""
     with _open(archive_path) as archive:
-        return sum(member.info.file_size for member in table_members(archive))
+        return sum(member.info.file_size for member in _known_members(archive)[0])
+
+
+def _known_members(archive: zipfile.ZipFile) -> tuple[list[TableMember], list[str]]:
+    """The members holding tables of the schema, and the names of the others."""
+    known = schema.load().table_names
+    members = table_members(archive)
+    unknown = [member.info.filename for member in members if member.table not in known]
+    members = [member for member in members if member.table in known]
+    if not members:
+        raise NotAnExport(
+            f"the archive holds no table of the CAL-ACCESS schema (only {', '.join(unknown)})"
+        )
+    return members, unknown
 
 
 def _open(archive_path: Path) -> zipfile.ZipFile:

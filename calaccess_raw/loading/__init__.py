@@ -62,19 +62,27 @@ def resolve_model(
     """
     if isinstance(model, type):
         return model
-    if app == "calaccess_raw":
-        candidates, where = RAW_DATA_MODELS, ""
-    else:
-        try:
-            app_models = apps.get_app_config(app).get_models()
-        except LookupError:
-            raise UnknownTable(f"no installed app {app!r}") from None
-        candidates = [candidate for candidate in app_models if issubclass(candidate, RawDataModel)]
-        where = f" in {app}"
+    candidates = raw_models_of(app)
+    where = "" if app == "calaccess_raw" else f" in {app}"
     try:
         return get_raw_model(model, candidates)
     except LookupError as error:
         raise UnknownTable(f"{error}{where}") from None
+
+
+def raw_models_of(app: str) -> list[type[RawDataModel]]:
+    """The raw-data models of ``app``; refused at once when no installed app of that name has
+    any (so a mistyped ``--app`` fails before a download or a file is touched)."""
+    if app == "calaccess_raw":
+        return list(RAW_DATA_MODELS)
+    try:
+        app_models = apps.get_app_config(app).get_models()
+    except LookupError:
+        raise UnknownTable(f"no installed app {app!r}") from None
+    candidates = [candidate for candidate in app_models if issubclass(candidate, RawDataModel)]
+    if not candidates:
+        raise UnknownTable(f"the app {app!r} has no raw-data models")
+    return candidates
 
 
 def loader_for(
@@ -124,6 +132,7 @@ __all__ = [
     "ValueMismatch",
     "VerifyError",
     "load_table",
+    "raw_models_of",
     "loader_for",
     "resolve_model",
 ]

@@ -1,14 +1,14 @@
 """Typed errors of loading and verifying raw tables (one line each, naming the file or column)."""
 
-from calaccess_toolkit.errors import ToolkitError
+from calaccess_toolkit.errors import ToolkitError, UsageError
 
 
 class LoadError(ToolkitError):
     """A table could not be loaded; its previous contents are unchanged."""
 
 
-class UnknownTable(LoadError):
-    """The name matches no raw-data model or table of the export."""
+class UnknownTable(LoadError, UsageError):
+    """The name matches no raw-data model or table of the export, or no app holds such models."""
 
 
 class CleanFileMissing(LoadError):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from calaccess_raw.cleaning.dialect import csv_reader
 from calaccess_raw.schema import Field, Table
 from calaccess_raw.values.rules import BadValue, converter
 
@@ -41,7 +42,7 @@ def read_header(path: Path, table: Table) -> tuple[Field, ...]:
         raise CleanFileMissing(f"{path}: no cleaned file to load into {table.name}")
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            header = next(csv.reader(handle), [])
+            header = next(csv_reader(handle), [])
     except UnicodeDecodeError as error:
         raise NotUTF8(f"{path.name}: header is not UTF-8 ({error.reason})") from None
     if not header:
@@ -147,7 +148,7 @@ class TypedRows:
         the wrong width is looked at row by row."""
         width = len(self.fields)
         with open(self.path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(self._lines(handle) if self._has_nul() else handle)
+            reader = csv_reader(self._lines(handle) if self._has_nul() else handle)
             ending_line = map(operator.attrgetter("line_num"), itertools.repeat(reader))
             # zip reads the row, then the reader's line; the line map never ends on its own
             numbered = zip(reader, ending_line, strict=False)

@@ -41,13 +41,17 @@ class RawDataVersionQuerySet(models.QuerySet):
         """The newest release recorded, or None before the first download."""
         return self.order_by("-release_datetime").first()
 
-    def completed(self) -> RawDataVersionQuerySet:
-        """Releases whose full update finished (after it last started)."""
+    def finished(self) -> RawDataVersionQuerySet:
+        """Releases whose update ran to its end (after it last started), whole or partial."""
         return self.filter(
             update_start_datetime__isnull=False,
             update_finish_datetime__isnull=False,
             update_finish_datetime__gte=models.F("update_start_datetime"),
         )
+
+    def completed(self) -> RawDataVersionQuerySet:
+        """Releases whose update finished with every table of the schema holding the release."""
+        return self.finished().filter(stale_tables="")
 
 
 class StageTimes:
@@ -94,7 +98,16 @@ class RawDataVersion(StageTimes, models.Model):
         null=True, blank=True, help_text="When the whole update (download to load) started."
     )
     update_finish_datetime = fields.DateTimeField(
-        null=True, blank=True, help_text="When the whole update finished successfully."
+        null=True, blank=True, help_text="When the whole update ran to its end (see stale_tables)."
+    )
+    stale_tables = fields.TextField(
+        blank=True,
+        default="",
+        help_text=(
+            "Tables that do not hold this release after its update, space-separated: missing "
+            "from the export, or failed to clean, load or verify (they keep an earlier release). "
+            "Empty when the release applied whole."
+        ),
     )
 
     download_zip_size = fields.BigIntegerField(
@@ -148,8 +161,8 @@ class RawDataVersion(StageTimes, models.Model):
         return f"{self.release_datetime:%Y-%m-%d %H:%M:%S %Z}".strip()
 
     @property
-    def update_completed(self) -> bool:
-        """The full update of this release finished after it last started."""
+    def update_finished(self) -> bool:
+        """The update of this release ran to its end after it last started, whole or partial."""
         return (
             self.update_start_datetime is not None
             and self.update_finish_datetime is not None
@@ -157,9 +170,24 @@ class RawDataVersion(StageTimes, models.Model):
         )
 
     @property
+    def update_completed(self) -> bool:
+        """The update finished and every table holds this release (none is stale)."""
+        return self.update_finished and not self.stale_tables
+
+    @property
+    def update_partial(self) -> bool:
+        """The update finished, but the tables of :attr:`stale_table_names` keep an earlier
+        release; a rerun retries them."""
+        return self.update_finished and bool(self.stale_tables)
+
+    @property
+    def stale_table_names(self) -> list[str]:
+        return self.stale_tables.split()
+
+    @property
     def update_stalled(self) -> bool:
-        """Started, not completed, and no stage has moved for :attr:`STALL_AFTER`."""
-        if self.update_start_datetime is None or self.update_completed:
+        """Started, not finished, and no stage has moved for :attr:`STALL_AFTER`."""
+        if self.update_start_datetime is None or self.update_finished:
             return False
         stamps = [
             value

@@ -196,6 +196,11 @@ class Schema:
     forms: tuple[Form, ...]
     documents: tuple[Document, ...]
 
+    @functools.cached_property
+    def table_names(self) -> frozenset[str]:
+        """The names of every table, as the export spells them (``RCPT_CD``)."""
+        return frozenset(table.name for table in self.tables)
+
     def table(self, name: str) -> Table:
         for table in self.tables:
             if table.name == name:

@@ -119,6 +119,19 @@ def test_lf_line_ends_and_a_last_line_without_line_end(clean):
     assert cleaned.result.source_lines == 3
 
 
+@pytest.mark.parametrize("line_end", [b"\r", b"\r\n"])
+def test_bare_cr_line_ends_are_read_as_lines(tmp_path, block_size, line_end):
+    """Files of the 2015 export end their lines with a bare CR; a CRLF after them is one end."""
+    body = [b"ID\tNAME\tNOTE", b"1\tSMITH\t", b"2\t\tx"]
+    source = tmp_path / "TEST_CD.TSV"
+    source.write_bytes(b"\r".join(body[:2]) + line_end + body[2] + b"\r")
+    result = clean_file(
+        source, tmp_path / "TEST_CD.csv", tmp_path / "TEST_CD.errors.csv", block_size=block_size
+    )
+    assert result.csv_path.read_bytes() == b"ID,NAME,NOTE\n1,SMITH,\n2,,x\n"
+    assert (result.source_lines, result.clean_rows, result.blank_lines) == (3, 2, 0)
+
+
 def test_windows_1252_bytes_are_decoded_without_loss(clean):
     cleaned = clean(HEADER + b"1\tCaf\xe9\t\x93quoted\x94 \x80 \x81\r\n")
     assert cleaned.rows[1] == ["1", "Café", "“quoted” € \x81"]

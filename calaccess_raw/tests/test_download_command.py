@@ -175,3 +175,14 @@ def test_the_shell_command_exits_non_zero_with_one_line(http_server, data_dir):
     done = run_manage("downloadcalaccessrawdata", "--noinput", env={"CALACCESS_DOWNLOAD_URL": url})
     assert done.returncode == 1
     assert done.stderr.strip() == f"CommandError: HTTP 404 Not Found from {url}"
+
+
+def test_force_restart_downloads_afresh_over_a_complete_copy(export_server):
+    download()
+    damaged = bytearray(export_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF  # one byte changed in transit: same size, same record
+    paths.zip_path().write_bytes(bytes(damaged))
+    output = download("--force-restart")
+    assert f"Downloaded 1.9 MB to {paths.zip_path()}." in output
+    assert paths.zip_path().read_bytes() == export_bytes()
+    assert [range_of(headers) for headers in gets(export_server)] == [None, None]

@@ -77,7 +77,7 @@ def test_tsv_members_are_found_anywhere_in_any_case(tmp_path):
         tmp_path / "export.zip",
         {
             "deep/er/folder/rcpt_cd.tsv": b"A\tB\r\n1\t2\r\n",
-            "FILER_CD.TSV": b"X\r\n",
+            "FILERS_CD.TSV": b"X\r\n",
             "CalAccess/README.txt": b"not a table",
         },
     )
@@ -85,10 +85,10 @@ def test_tsv_members_are_found_anywhere_in_any_case(tmp_path):
     folder.mkdir()
     result = extract_tables(archive, into(folder))
     assert [(f.table, f.size, f.records) for f in result.files] == [
-        ("FILER_CD", 3, 0),
+        ("FILERS_CD", 3, 0),
         ("RCPT_CD", 10, 1),
     ]
-    assert sorted(p.name for p in folder.iterdir()) == ["FILER_CD.TSV", "RCPT_CD.TSV"]
+    assert sorted(p.name for p in folder.iterdir()) == ["FILERS_CD.TSV", "RCPT_CD.TSV"]
 
 
 def test_tables_the_new_release_lacks_are_removed(tmp_path):
@@ -152,25 +152,25 @@ def test_a_crc_error_is_refused_and_previous_files_kept(tmp_path):
     data = b"FILER_ID\tNAME\r\n" + b"1\tSMITH\r\n" * 200
     archive = tmp_path / "export.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as handle:
-        handle.writestr("CalAccess/DATA/AAA_CD.TSV", b"A\r\n")
-        handle.writestr("CalAccess/DATA/FILER_CD.TSV", data)
+        handle.writestr("CalAccess/DATA/ACRONYMS_CD.TSV", b"A\r\n")
+        handle.writestr("CalAccess/DATA/FILERS_CD.TSV", data)
     raw = bytearray(archive.read_bytes())
     where = raw.index(b"SMITH")
     raw[where : where + 5] = b"JONES"  # same length, stored: only the CRC can notice
     archive.write_bytes(bytes(raw))
     folder = tmp_path / "tsv"
     folder.mkdir()
-    (folder / "AAA_CD.TSV").write_bytes(b"previous")
+    (folder / "ACRONYMS_CD.TSV").write_bytes(b"previous")
 
     with pytest.raises(CorruptArchive) as error:
         extract_tables(archive, into(folder))
 
     assert str(error.value) == (
-        "cannot extract CalAccess/DATA/FILER_CD.TSV: Bad CRC-32 for file "
-        "'CalAccess/DATA/FILER_CD.TSV'"
+        "cannot extract CalAccess/DATA/FILERS_CD.TSV: Bad CRC-32 for file "
+        "'CalAccess/DATA/FILERS_CD.TSV'"
     )
-    assert (folder / "AAA_CD.TSV").read_bytes() == b"previous"
-    assert sorted(p.name for p in folder.iterdir()) == ["AAA_CD.TSV"]
+    assert (folder / "ACRONYMS_CD.TSV").read_bytes() == b"previous"
+    assert sorted(p.name for p in folder.iterdir()) == ["ACRONYMS_CD.TSV"]
 
 
 def test_corrupt_compressed_data_is_refused(tmp_path):
@@ -207,3 +207,16 @@ def test_two_members_for_one_table_are_refused(tmp_path):
 def test_a_missing_archive_is_a_clear_error(tmp_path):
     with pytest.raises(ExtractError, match="no export to extract at .*; download it first$"):
         extract_tables(tmp_path / "dbwebexport.zip", into(tmp_path))
+
+
+def test_a_table_the_schema_does_not_know_is_skipped_and_reported(tmp_path):
+    archive = build_zip(
+        tmp_path / "export.zip",
+        {"CalAccess/DATA/RCPT_CD.TSV": b"A\tB\r\n1\t2\r\n", "CalAccess/DATA/NEW_CD.TSV": b"X\r\n"},
+    )
+    folder = tmp_path / "tsv"
+    folder.mkdir()
+    result = extract_tables(archive, into(folder))
+    assert [f.table for f in result.files] == ["RCPT_CD"]
+    assert result.unknown == ["CalAccess/DATA/NEW_CD.TSV"]
+    assert sorted(p.name for p in folder.iterdir()) == ["RCPT_CD.TSV"]

@@ -102,4 +102,4 @@ def test_a_damaged_zip_is_refused_and_the_previous_tables_kept(downloaded):
         extract()
 
     assert paths.tsv_path("RCPT_CD").read_bytes() == before
-    assert downloaded.exists()  # nothing is deleted after a failure
+    assert not downloaded.exists()  # the damaged download is deleted: the next run fetches it

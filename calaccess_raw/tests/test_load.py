@@ -221,7 +221,7 @@ def test_models_of_other_apps_are_looked_up_there(data_dir):
     assert resolve_model("rcpt_cd", app="calaccess_raw") is RcptCd
     with pytest.raises(UnknownTable, match="no installed app 'nope'"):
         resolve_model("RcptCd", app="nope")
-    with pytest.raises(UnknownTable, match="in calaccess_scraped"):
+    with pytest.raises(UnknownTable, match="'calaccess_scraped' has no raw-data models"):
         resolve_model("RcptCd", app="calaccess_scraped")
 
 
