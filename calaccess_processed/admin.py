@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from calaccess_processed.models import CandidateCommittee
-from calaccess_scraped.admin import ReadOnlyAdmin
+from calaccess_toolkit.admin import ReadOnlyAdmin
 
 admin.site.register(
     CandidateCommittee,

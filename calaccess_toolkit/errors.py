@@ -24,6 +24,9 @@ class ToolkitError(Exception):
 
     #: The process exit code a command ends with when this error reaches the shell.
     exit_code: ClassVar[int] = EXIT_FAILED
+    #: True for a failure that every later step would meet as well (the website refuses this
+    #: client): a pipeline stops at it even where the step's failure policy is ``continue``.
+    halts_pipeline: ClassVar[bool] = False
 
 
 class UsageError(ToolkitError):

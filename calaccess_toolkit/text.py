@@ -1,8 +1,9 @@
-"""Lossless decoding of the export's bytes: UTF-8 where valid, Windows-1252 otherwise.
+"""Lossless decoding of CAL-ACCESS bytes: UTF-8 where valid, Windows-1252 otherwise.
 
-The export mixes encodings: most text is ASCII or valid UTF-8, but some values were typed on
-Windows machines and arrive as single Windows-1252 bytes (``\\xe9`` for é, ``\\x93``/``\\x94`` for
-curly quotes). The rule, decided per field:
+One rule for every reader of the state's bytes: the raw cleaner decodes each field of the export
+by it, the scraper each page of the website. The export mixes encodings: most text is ASCII or
+valid UTF-8, but some values were typed on Windows machines and arrive as single Windows-1252
+bytes (``\\xe9`` for é, ``\\x93``/``\\x94`` for curly quotes). The rule, decided per field:
 
 * a field that is valid UTF-8 is decoded as UTF-8 (``\\xc3\\xa9`` stays é, it does not become Ã©);
 * any other field is decoded byte by byte as Windows-1252. Five bytes have no character in
@@ -43,6 +44,14 @@ def decode_field(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         return decode_cp1252(raw)
+
+
+def decode_text(raw: bytes) -> str:
+    """Decode a whole text (a web page) by the same rule, after dropping a UTF-8 byte-order mark.
+
+    The website declares windows-1252 but serves UTF-8, so its declared charset is never read.
+    """
+    return decode_field(raw.removeprefix(b"\xef\xbb\xbf"))
 
 
 def decode_fields(line: bytes) -> list[str]:

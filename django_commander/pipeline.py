@@ -147,7 +147,7 @@ class PipelineCommand(BasicCommand):
         try:
             results[str(step)] = outcome()
         except Exception as error:
-            if step.on_failure != "continue":
+            if step.on_failure != "continue" or getattr(error, "halts_pipeline", False):
                 raise
             self.say(f"{step} failed, going on with the next steps: {error}")
             self.failed_steps.append((step, error))

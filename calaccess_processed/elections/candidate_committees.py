@@ -31,7 +31,7 @@ from django.utils import timezone
 from calaccess_processed.models import CandidateCommittee
 from calaccess_raw.models import FilerLinksCd, FilernameCd, FilerToFilerTypeCd, FilerTypesCd
 from calaccess_scraped.models import Candidate, Incumbent
-from calaccess_scraped.scraping.reporter import SILENT, Reporter
+from calaccess_toolkit.reporting import SILENT, Reporter
 from calaccess_scraped.scraping.urls import site_url
 from calaccess_toolkit.errors import ToolkitError
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from calaccess_raw.values.lines import BLOCK_SIZE, ends_lines_with_cr, iter_line_blocks
+from calaccess_toolkit.text import decode_fields, decode_line
 
-from .decoding import decode_fields, decode_line
 from .dialect import CSV_DIALECT, CSV_ENCODING, ERRORS_HEADER, row_formatter
 from .errors import (
     CountsDoNotReconcile,

@@ -39,7 +39,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from .decoding import decode_fields
+from calaccess_toolkit.text import decode_fields
 
 #: Most physical lines one repaired record may span; older fragments are logged.
 MAX_RECORD_LINES = 10_000

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from calaccess_raw.cleaning import CSV_DIALECT, CleanResult, EmptySourceFile, clean_file
-from calaccess_raw.cleaning.decoding import decode_fields, decode_line
 from calaccess_raw.cleaning.dialect import row_formatter
 from calaccess_raw.values.column_rules import column_rules
 from calaccess_toolkit.testing.fixtures import fixture
+from calaccess_toolkit.text import decode_fields, decode_line
 
 pytestmark = pytest.mark.slow
 

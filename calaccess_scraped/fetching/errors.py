@@ -48,8 +48,11 @@ class NotCached(FetchError):
 class SiteBlocked(ToolkitError):
     """The firewall refused page after page: the whole site is blocking this client.
 
-    Not a :class:`FetchError`: it is not one page to skip but the end of the scrape.
+    Not a :class:`FetchError`: it is not one page to skip but the end of the scrape, and of the
+    scrape pipeline too (``halts_pipeline``): the next scraper would be refused the same way.
     """
+
+    halts_pipeline = True
 
     def __init__(self, pages: int, requests: int, last: FetchError) -> None:
         super().__init__(

@@ -1,10 +1,11 @@
 """Decoding, tree building, text and link helpers shared by the page parsers.
 
 CAL-ACCESS pages declare ``windows-1252`` but are served as UTF-8, so the declared charset is
-ignored: the bytes are decoded as UTF-8 and only fall back to windows-1252 when they are not valid
-UTF-8. Text is normalised the way a browser renders it: runs of whitespace (including the
-non-breaking spaces the site indents with and the line breaks of its source) become one space, and
-surrounding whitespace is dropped.
+ignored: the bytes are decoded by the toolkit's one lossless rule
+(:func:`calaccess_toolkit.text.decode_text`: UTF-8, else windows-1252 with no byte lost). Text is
+normalised the way a browser renders it: runs of whitespace (including the non-breaking spaces the
+site indents with and the line breaks of its source) become one space, and surrounding whitespace
+is dropped.
 """
 
 from __future__ import annotations
@@ -14,23 +15,15 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from calaccess_toolkit.text import decode_text
+
 _WHITESPACE = re.compile(r"[\s\u00a0]+")
 _PLACEHOLDER_ORIGIN = "http://calaccess.invalid"
 
 
 def decode(body: bytes) -> str:
-    """The page's text: UTF-8 (what the server really sends), else windows-1252, else Latin-1."""
-    if body.startswith(b"\xef\xbb\xbf"):
-        body = body[3:]
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return body.decode("windows-1252")
-    except UnicodeDecodeError:
-        # windows-1252 leaves five bytes undefined; Latin-1 maps every byte, so nothing is lost.
-        return body.decode("latin-1")
+    """The page's text: UTF-8 (what the server really sends), else lossless windows-1252."""
+    return decode_text(body)
 
 
 def parse(body: bytes) -> BeautifulSoup:

@@ -129,6 +129,23 @@ def test_a_site_wide_block_stops_the_scrape_early_and_reports_it_once(
     assert not Candidate.objects.exists()
 
 
+def test_a_site_wide_block_stops_the_whole_scrape_pipeline_at_the_first_scraper(
+    website, http_server, scrape_settings
+):
+    for path, resource in http_server.resources.items():
+        if path not in ENTRY_PAGES:
+            resource.body = BLOCK_PAGE
+    with pytest.raises(CommandError) as raised:
+        call_command("scrapecalaccess", stdout=StringIO(), stderr=StringIO())
+    message = str(raised.value)
+    # Failed, not partial: the other scrapers were not tried, since the site refuses them too.
+    assert raised.value.returncode == 1
+    assert message.count("The website is blocking this client") == 1
+    assert list(ScrapeRun.objects.values_list("scraper", "status")) == [
+        ("propositions", ScrapeRun.Status.FAILED)
+    ]
+
+
 def test_the_next_scrape_closes_the_runs_of_killed_scrapes(website, scrape_settings):
     ended = subprocess.Popen([sys.executable, "-c", "pass"])
     ended.wait()

@@ -1,10 +1,16 @@
-"""The cleaner's decoding rule: UTF-8 where valid, lossless Windows-1252 otherwise, per field."""
+"""The one decoding rule: UTF-8 where valid, else lossless Windows-1252 (per field or page)."""
 
 from __future__ import annotations
 
 import pytest
 
-from calaccess_raw.cleaning.decoding import decode_cp1252, decode_field, decode_fields, decode_line
+from calaccess_toolkit.text import (
+    decode_cp1252,
+    decode_field,
+    decode_fields,
+    decode_line,
+    decode_text,
+)
 
 
 def test_valid_utf8_stays_utf8():
@@ -39,3 +45,10 @@ def test_a_field_with_a_stray_byte_is_windows_1252_as_a_whole():
 
 def test_decode_line_keeps_tabs():
     assert decode_line(b"a\t\xe9\tb") == "a\té\tb"
+
+
+def test_a_page_decodes_by_the_same_rule_without_its_byte_order_mark():
+    assert decode_text(b"\xef\xbb\xbfJOS\xc3\x89") == "JOSÉ"
+    # One undefined Windows-1252 byte no longer sends the whole page to Latin-1: the curly
+    # quotes around it stay quotes, the undefined byte its C1 control.
+    assert decode_text(b"\x93A\x81B\x94") == "\u201cA\x81B\u201d"
