@@ -31,9 +31,9 @@ from django.utils import timezone
 from calaccess_processed.models import CandidateCommittee
 from calaccess_raw.models import FilerLinksCd, FilernameCd, FilerToFilerTypeCd, FilerTypesCd
 from calaccess_scraped.models import Candidate, Incumbent
-from calaccess_toolkit.reporting import SILENT, Reporter
 from calaccess_scraped.scraping.urls import site_url
 from calaccess_toolkit.errors import ToolkitError
+from calaccess_toolkit.reporting import SILENT, Reporter
 
 from .lookup_codes import declared, meaning
 
