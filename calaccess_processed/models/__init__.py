@@ -1,0 +1,19 @@
+"""Models of the processed CAL-ACCESS data: filings derived from the declared mapping, and tracking.
+
+Each filing model is importable by name, e.g. ``from calaccess_processed.models import
+Form460Filing``.
+"""
+
+from .filings import PROCESSED_MODELS, get_processed_model
+from .tracking import ProcessedDataFile, ProcessedDataVersion, SkippedRawRow
+
+globals().update(PROCESSED_MODELS)
+
+__all__ = [
+    "PROCESSED_MODELS",
+    "ProcessedDataFile",
+    "ProcessedDataVersion",
+    "SkippedRawRow",
+    "get_processed_model",
+    *PROCESSED_MODELS,
+]

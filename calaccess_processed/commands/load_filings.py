@@ -1,0 +1,25 @@
+"""The ``load_filings`` pipeline: every declared form of the current raw release."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from calaccess_processed import specs
+from django_commander.base import PipelineCommand, Step
+
+
+class LoadFilings(PipelineCommand):
+    """Process every form's filing models from the current raw release, then account for the
+    raw rows no model takes.
+
+    Each form is one transaction; forms already processed for the release are skipped unless
+    --force-restart. An interrupted run resumes at the form where it stopped.
+    """
+
+    dependencies = [("update_raw_data", {})]
+
+    def steps(self) -> Iterator[Step]:
+        force = self.options["force_restart"]
+        for form in specs.load().forms:
+            yield Step("load_filing_form", {"form": form.id}, {"force_restart": force})
+        yield Step("account_raw_rows")
