@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django_commander.base import PipelineCommand, Step
-
 from calaccess_processed.releases import release_to_process
+from django_commander.base import PipelineCommand, Step
 
 
 class ProcessData(PipelineCommand):

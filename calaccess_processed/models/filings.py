@@ -1,4 +1,4 @@
-"""The concrete filing models, derived from the declared mapping in :mod:`calaccess_processed.specs`.
+"""Concrete filing models, derived from the mapping declared in :mod:`calaccess_processed.specs`.
 
 No field is written by hand: each declared model pair becomes ``<name>Version`` (every
 amendment) and ``<name>`` (the latest), with one field per declared column or summary line.

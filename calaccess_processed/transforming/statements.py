@@ -75,7 +75,7 @@ class FormStatements:
             return self.d.date_of(value) if raw_type == "DateTimeField" else value
         if conversion == "flag":
             if raw_type == "IntegerField":
-                return f"CASE WHEN {value} IS NULL THEN NULL WHEN {value} <> 0 THEN TRUE ELSE FALSE END"
+                return f"CASE WHEN {value} <> 0 THEN TRUE WHEN {value} = 0 THEN FALSE END"
             return f"CASE WHEN UPPER({value}) IN ('Y', 'X') THEN TRUE ELSE FALSE END"
         if conversion == "net_of_returns":
             kind = self.col(alias, "TRAN_TYPE")
@@ -94,8 +94,8 @@ class FormStatements:
         """The raw rows of ``form_types``, each with ``dup_rank`` (1 = first of its key)."""
         partition = ", ".join(self.col("s", column) for column in key)
         sql = (
-            f"SELECT s.*, ROW_NUMBER() OVER (PARTITION BY {partition} ORDER BY s.{self.d.quote('id')})"
-            f" AS dup_rank FROM {self.raw(table)} s"
+            f"SELECT s.*, ROW_NUMBER() OVER (PARTITION BY {partition}"
+            f" ORDER BY s.{self.d.quote('id')}) AS dup_rank FROM {self.raw(table)} s"
             f" WHERE s.{self.d.quote('FORM_TYPE')} IN ({_placeholders(form_types)})"
         )
         return Statement(sql, tuple(form_types))
@@ -109,7 +109,8 @@ class FormStatements:
         columns, params = [], []
         for line in model.summary_lines:
             columns.append(
-                f"MAX(CASE WHEN {self.col('l', 'FORM_TYPE')} = %s AND {self.col('l', 'LINE_ITEM')} = %s"
+                f"MAX(CASE WHEN {self.col('l', 'FORM_TYPE')} = %s"
+                f" AND {self.col('l', 'LINE_ITEM')} = %s"
                 f" THEN {self.col('l', line.column)} END) AS {self.d.quote(line.field)}"
             )
             params.extend([line.form_type, line.line_item])
@@ -238,7 +239,8 @@ class FormStatements:
             "form_type",
             "reason",
         )
-        sql = f"INSERT INTO {self.d.quote(SkippedRawRow._meta.db_table)} ({self._names(columns)}) {select}"
+        table = self.d.quote(SkippedRawRow._meta.db_table)
+        sql = f"INSERT INTO {table} ({self._names(columns)}) {select}"
         return Statement(sql, tuple(params))
 
     def _skipped_values(
@@ -337,7 +339,8 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
         has_line = "LINE_ITEM" in schema.load().table(table).columns
         line = dialect.to_text(f"s.{quote('LINE_ITEM')}") if has_line else "''"
         sql = (
-            f"INSERT INTO {quote(SkippedRawRow._meta.db_table)} ({', '.join(quote(c) for c in columns)})"
+            f"INSERT INTO {quote(SkippedRawRow._meta.db_table)}"
+            f" ({', '.join(quote(c) for c in columns)})"
             f" SELECT %s, '', %s, s.{quote('id')}, s.{quote('FILING_ID')}, s.{quote('AMEND_ID')},"
             f" {line}, s.{quote('FORM_TYPE')}, %s FROM {quote(table)} s"
             f" WHERE s.{quote('FORM_TYPE')} NOT IN ({_placeholders(form_types)})"
