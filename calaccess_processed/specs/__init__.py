@@ -33,9 +33,9 @@ CONVERSIONS = {
     "integer": "integer as exported",
     "decimal": "decimal with cents, blank stored as NULL",
     "date": "date (a date-time's time of day dropped)",
-    "flag": "boolean: Y or X is true, N or 0 false, blank NULL",
+    "flag": "boolean: a Y or X box is true, else false; a 0/1 number as is, blank NULL",
     "net_of_returns": "decimal; a returned item (TRAN_TYPE R) counts as -|amount|",
-    "filer_xref": "integer filer id; a text id resolved through FILER_XREF_CD",
+    "filer_xref": "integer filer id: through FILER_XREF_CD (latest effective), else the id itself",
 }
 
 KINDS = ("filing", "item")

@@ -111,3 +111,15 @@ def test_memo_rows_and_returned_contributions(coherent_data):
     )
     assert money(item.amount) == money(positive["amount_raw"])
     assert money(item.net_amount) == money(positive["amount_net"])
+
+
+def test_text_filer_ids_resolve_through_the_cross_reference(coherent_data):
+    text_ids = 0
+    for entry in manifest()["filings"]:
+        if entry["form"] != "F460":
+            continue
+        filing = Form460Filing.objects.get(filing_id=entry["filing_id"])
+        assert filing.filer_id == entry["filer_id"]
+        assert filing.filer_internal_id == int(entry["filer_internal_id"])
+        text_ids += not entry["filer_id"].isdigit()
+    assert text_ids >= 2

@@ -82,10 +82,8 @@ class FormStatements:
             return f"CASE WHEN {kind} = 'R' THEN -ABS({value}) ELSE {value} END"
         if conversion == "filer_xref":
             trimmed = f"TRIM({value})"
-            return (
-                f"CASE WHEN {self.d.is_digits(trimmed)} THEN {self.d.to_integer(trimmed)} "
-                f"ELSE xref.{self.d.quote('FILER_ID')} END"
-            )
+            numeric = f"CASE WHEN {self.d.is_digits(trimmed)} THEN {self.d.to_integer(trimmed)} END"
+            return f"COALESCE(xref.{self.d.quote('FILER_ID')}, {numeric})"
         raise ValueError(f"unknown conversion {conversion!r}")
 
     # -- numbered raw rows ---------------------------------------------------------------------
@@ -161,11 +159,16 @@ class FormStatements:
                 targets.append(line.field)
                 values.append(f"sm.{self.d.quote(line.field)}")
         if any(field.conversion == "filer_xref" for field in model.fields):
-            xref_id, filer_id = self.d.quote("XREF_ID"), self.d.quote("FILER_ID")
+            # The id a cover names may have several cross-references: the latest effective wins.
+            xref_id, effective = self.d.quote("XREF_ID"), self.d.quote("EFFECT_DT")
+            ranked = (
+                f"SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.{xref_id}"
+                f" ORDER BY x.{effective} DESC, x.{self.d.quote('id')} DESC) AS xref_rank"
+                f" FROM {self.raw(specs.FILER_XREF_TABLE)} x"
+            )
             joins += (
-                f" LEFT JOIN (SELECT {xref_id}, MIN({filer_id}) AS {filer_id}"
-                f" FROM {self.raw(specs.FILER_XREF_TABLE)} GROUP BY {xref_id}) xref"
-                f" ON xref.{xref_id} = TRIM({self.col('k', 'FILER_ID')})"
+                f" LEFT JOIN ({ranked}) xref ON xref.{xref_id} = TRIM({self.col('k', 'FILER_ID')})"
+                f" AND xref.xref_rank = 1"
             )
         sql = (
             f"INSERT INTO {self.table(model.version_name)} ({self._names(targets)})"
