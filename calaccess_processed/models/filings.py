@@ -53,6 +53,21 @@ def build_summary_field(spec: SummaryLineSpec) -> models.Field:
     )
 
 
+def build_check_field(name: str, description: str) -> models.Field:
+    """A field of a reconciliation: a flag (``…_reconciled``) or an amount."""
+    if name.endswith("_reconciled"):
+        return fields.BooleanField(
+            null=True, blank=True, help_text=f"Whether it adds up (NULL: no summary). {description}"
+        )
+    return fields.DecimalField(
+        max_digits=AMOUNT_DIGITS,
+        decimal_places=AMOUNT_PLACES,
+        null=True,
+        blank=True,
+        help_text=description,
+    )
+
+
 def _model(name: str, bases: tuple[type, ...], spec: ModelSpec, meta: dict[str, Any]) -> type:
     attributes: dict[str, Any] = {
         "__module__": __name__,
@@ -64,6 +79,9 @@ def _model(name: str, bases: tuple[type, ...], spec: ModelSpec, meta: dict[str, 
         attributes[field.field] = build_field(field, spec.source_table)
     for line in spec.summary_lines:
         attributes[line.field] = build_summary_field(line)
+    for check in spec.reconciliations:
+        for field_name in check.fields:
+            attributes[field_name] = build_check_field(field_name, check.description)
     return type(name, bases, attributes)
 
 

@@ -8,7 +8,11 @@ The facts sit in the CSV files of ``data/`` beside this module:
 - ``columns.csv``: one row per field: the raw column it comes from and the conversion applied
   (see :data:`CONVERSIONS`);
 - ``summary_lines.csv``: fields of a filing filled from its ``SMRY_CD`` lines (form type, line
-  number, amount column).
+  number, amount column);
+- ``reconciliations.csv``: checks stored per filing version: a summary line against the sum of a
+  schedule's items (memo rows excluded), or against another summary line. Each gives the fields
+  ``<name>_difference`` (summary minus the other side) and ``<name>_reconciled``, and for items
+  ``<name>_item_total``; users see them as a data-quality flag.
 
 Models (:mod:`calaccess_processed.models.filings`), the set-based loader
 (:mod:`calaccess_processed.transforming`), the admin and the documentation derive from these
@@ -70,6 +74,25 @@ class SummaryLineSpec:
 
 
 @dataclass(frozen=True)
+class ReconciliationSpec:
+    """A check of a filing version's summary line against its items or another line."""
+
+    model: str
+    name: str
+    summary_field: str
+    item_model: str
+    item_field: str
+    other_summary_field: str
+    description: str
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields the check stores on the filing version."""
+        totals = (f"{self.name}_item_total",) if self.item_model else ()
+        return (*totals, f"{self.name}_difference", f"{self.name}_reconciled")
+
+
+@dataclass(frozen=True)
 class ModelSpec:
     """One processed model pair and where its rows come from."""
 
@@ -81,6 +104,16 @@ class ModelSpec:
     description: str
     fields: tuple[FieldSpec, ...]
     summary_lines: tuple[SummaryLineSpec, ...]
+    reconciliations: tuple[ReconciliationSpec, ...] = ()
+
+    @property
+    def own_fields(self) -> tuple[str, ...]:
+        """Every field of the model beyond the keys and the chain: what a version says."""
+        return (
+            *(spec.field for spec in self.fields),
+            *(line.field for line in self.summary_lines),
+            *(name for check in self.reconciliations for name in check.fields),
+        )
 
     @property
     def version_name(self) -> str:
@@ -164,6 +197,9 @@ def load() -> Specs:
     lines: dict[str, list[SummaryLineSpec]] = {}
     for row in _rows("summary_lines.csv"):
         lines.setdefault(row["model"], []).append(SummaryLineSpec(**row))
+    checks: dict[str, list[ReconciliationSpec]] = {}
+    for row in _rows("reconciliations.csv"):
+        checks.setdefault(row["model"], []).append(ReconciliationSpec(**row))
     models = []
     for row in _rows("models.csv"):
         if row["kind"] not in KINDS:
@@ -178,6 +214,7 @@ def load() -> Specs:
                 description=row["description"],
                 fields=tuple(fields.get(row["model"], ())),
                 summary_lines=tuple(lines.get(row["model"], ())),
+                reconciliations=tuple(checks.get(row["model"], ())),
             )
         )
     return Specs(models=tuple(models))

@@ -123,3 +123,39 @@ def test_text_filer_ids_resolve_through_the_cross_reference(coherent_data):
         assert filing.filer_internal_id == int(entry["filer_internal_id"])
         text_ids += not entry["filer_id"].isdigit()
     assert text_ids >= 2
+
+
+def test_reconciliations_flag_the_inconsistent_filings(coherent_data):
+    broken = {
+        (e["filing_id"], e["amend_id"]): e["kind"] for e in manifest()["deliberately_inconsistent"]
+    }
+    versions = {(v.filing_id, v.amend_id): v for v in Form460FilingVersion.objects.all()}
+    special = manifest()["special_cases"]["duplicate_line_item"]
+    duplicate = (special["filing_id"], special["amend_id"])
+    for entry in expected()["f460_versions"]:
+        key = (entry["filing_id"], entry["amend_id"])
+        version = versions[key]
+        if key == duplicate:
+            # The summary counts the duplicated line; the items keep it once: flagged.
+            assert version.schedule_a_reconciled is False
+            continue
+        assert money(version.schedule_a_item_total) == money(entry["schedule_a_non_memo_net_sum"])
+        if broken.get(key) == "schedule_a_itemized_differs_from_items":
+            assert version.schedule_a_reconciled is False
+            assert money(version.schedule_a_difference) == money(-100)
+        else:
+            assert version.schedule_a_reconciled is True, key
+        if broken.get(key) == "line1_differs_from_schedule_a_total":
+            assert (version.line_1_reconciled, money(version.line_1_difference)) == (
+                False,
+                money(250),
+            )
+        elif broken.get(key) == "schedule_a_itemized_differs_from_items":
+            # Line 1 matches the items, so it is $100 above the short Schedule A line 3.
+            assert money(version.line_1_difference) == money(100)
+        elif broken.get(key) == "f460_summary_lines_missing":
+            assert version.line_1_reconciled is None
+        else:
+            assert version.line_1_reconciled is True, key
+    latest = Form460Filing.objects.get(filing_id=2311893)
+    assert latest.schedule_a_reconciled is False

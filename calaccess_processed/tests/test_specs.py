@@ -53,3 +53,16 @@ def test_each_declaration_derives_a_version_model_and_a_latest_model():
         .decimal_places
         == 2
     )
+
+
+def test_reconciliations_name_declared_fields():
+    for model in specs.load().models:
+        lines = {line.field for line in model.summary_lines}
+        for check in model.reconciliations:
+            assert check.summary_field in lines
+            if check.item_model:
+                item = specs.load().model(check.item_model)
+                assert item.form == model.form
+                assert check.item_field in {field.field for field in item.fields}
+            else:
+                assert check.other_summary_field in lines

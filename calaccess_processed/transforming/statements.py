@@ -177,9 +177,51 @@ class FormStatements:
         # Parameters in textual order: the numbered covers, then the joins' parameters.
         return Statement(sql, tuple(params))
 
+    def reconcile(self) -> list[Statement]:
+        """Fill each declared check of the filing versions, once their items are in."""
+        model = self.form.filing
+        table = self.table(model.version_name)
+        statements = []
+        for check in model.reconciliations:
+            summary = self.d.quote(check.summary_field)
+            difference = self.d.quote(f"{check.name}_difference")
+            if check.item_model:
+                item = specs.load().model(check.item_model)
+                memo = (
+                    " AND i.is_memo = FALSE"
+                    if any(f.field == "is_memo" for f in item.fields)
+                    else ""
+                )
+                total = self.d.quote(f"{check.name}_item_total")
+                amount = f"SUM(i.{self.d.quote(check.item_field)})"
+                items = self.table(item.version_name)
+                same_version = (
+                    f"i.filing_id = {table}.filing_id AND i.amend_id = {table}.amend_id{memo}"
+                )
+                statements.append(
+                    Statement(
+                        f"UPDATE {table} SET {total} ="
+                        f" (SELECT {amount} FROM {items} i WHERE {same_version})"
+                    )
+                )
+                other = f"COALESCE({total}, 0)"
+            else:
+                other = self.d.quote(check.other_summary_field)
+            reconciled = self.d.quote(f"{check.name}_reconciled")
+            # Rounded to cents: SQLite sums decimals as floating point.
+            delta = f"ROUND({summary} - {other}, 2)"
+            flag = (
+                f"CASE WHEN {summary} IS NULL OR {other} IS NULL THEN NULL"
+                f" WHEN {delta} = 0 THEN TRUE ELSE FALSE END"
+            )
+            statements.append(
+                Statement(f"UPDATE {table} SET {difference} = {delta}, {reconciled} = {flag}")
+            )
+        return statements
+
     def insert_latest_filings(self) -> Statement:
         model = self.form.filing
-        own = [field.field for field in model.fields] + [line.field for line in model.summary_lines]
+        own = list(model.own_fields)
         targets = ["filing_id", "amend_id", "amendment_count", "version_count", *own]
         values = ["filing_id", "amend_id", "amend_id", "version_count", *own]
         sql = (

@@ -105,13 +105,15 @@ class FormTransformer:
 
     def _inserts(self) -> list[Statement]:
         s = self.statements
-        inserts = [s.insert_filing_versions(), s.insert_latest_filings(), s.skipped_covers()]
+        inserts = [s.insert_filing_versions(), s.skipped_covers()]
         summary = s.skipped_summary_lines()
         if summary is not None:
             inserts.append(summary)
         for item in self.form.items:
-            inserts += [s.insert_item_versions(item), s.insert_latest_items(item)]
-            inserts.append(s.skipped_items(item))
+            inserts += [s.insert_item_versions(item), s.skipped_items(item)]
+        # The checks need the items; the latest rows copy the checked versions.
+        inserts += [*s.reconcile(), s.insert_latest_filings()]
+        inserts += [s.insert_latest_items(item) for item in self.form.items]
         return inserts
 
     def _execute(self, statement: Statement) -> None:
