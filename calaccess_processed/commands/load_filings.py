@@ -9,8 +9,8 @@ from django_commander.base import PipelineCommand, Step
 
 
 class LoadFilings(PipelineCommand):
-    """Process every form's filing models from the current raw release, then account for the
-    raw rows no model takes.
+    """Process every form's filing models from the current raw release, sum them per filer and
+    year, then account for the raw rows no model takes.
 
     Each form is one transaction; forms already processed for the release are skipped unless
     --force-restart. An interrupted run resumes at the form where it stopped.
@@ -22,4 +22,5 @@ class LoadFilings(PipelineCommand):
         force = self.options["force_restart"]
         for form in specs.load().forms:
             yield Step("load_filing_form", {"form": form.id}, {"force_restart": force})
+        yield Step("total_filings")
         yield Step("account_raw_rows")

@@ -5,11 +5,13 @@ Form460Filing``.
 """
 
 from .filings import PROCESSED_MODELS, get_processed_model
+from .totals import FilerYearTotal
 from .tracking import ProcessedDataFile, ProcessedDataVersion, SkippedRawRow
 
 globals().update(PROCESSED_MODELS)
 
 __all__ = [
+    "FilerYearTotal",
     "PROCESSED_MODELS",
     "ProcessedDataFile",
     "ProcessedDataVersion",

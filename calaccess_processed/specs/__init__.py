@@ -9,6 +9,8 @@ The facts sit in the CSV files of ``data/`` beside this module:
   (see :data:`CONVERSIONS`);
 - ``summary_lines.csv``: fields of a filing filled from its ``SMRY_CD`` lines (form type, line
   number, amount column);
+- ``totals_rules.csv``: the one documented rule by which totals never double count
+  (:func:`totals_rules`);
 - ``reconciliations.csv``: checks stored per filing version: a summary line against the sum of a
   schedule's items (memo rows excluded), or against another summary line. Each gives the fields
   ``<name>_difference`` (summary minus the other side) and ``<name>_reconciled``, and for items
@@ -218,3 +220,25 @@ def load() -> Specs:
             )
         )
     return Specs(models=tuple(models))
+
+
+#: The values of ``totals_rules.csv`` the totals are built for; a change there fails loudly.
+SUPPORTED_TOTALS_RULES = {
+    "versions": "latest_amendment",
+    "memo_rows": "excluded",
+    "form_460_year": "thru_date",
+    "late_contributions": "uncovered_only",
+    "late_contribution_year": "transaction_date",
+    "overlapping_periods": "later_filing_wins",
+}
+
+
+@functools.cache
+def totals_rules() -> dict[str, str]:
+    """The declared totals rule, checked against what the totals SQL implements."""
+    rules = {row["rule"]: row["value"] for row in _rows("totals_rules.csv")}
+    if rules != SUPPORTED_TOTALS_RULES:
+        raise ValueError(
+            f"totals_rules.csv declares {rules}; the totals implement {SUPPORTED_TOTALS_RULES}"
+        )
+    return rules

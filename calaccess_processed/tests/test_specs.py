@@ -66,3 +66,9 @@ def test_reconciliations_name_declared_fields():
                 assert check.item_field in {field.field for field in item.fields}
             else:
                 assert check.other_summary_field in lines
+
+
+def test_the_totals_rule_is_declared_and_implemented():
+    rules = specs.totals_rules()
+    assert rules["late_contributions"] == "uncovered_only"
+    assert set(rules) == set(specs.SUPPORTED_TOTALS_RULES)

@@ -25,6 +25,10 @@ class Dialect:
         """The date part of a date-time."""
         return f"CAST({expression} AS DATE)"
 
+    def year_of(self, expression: str) -> str:
+        """The calendar year of a date, as an integer."""
+        return f"CAST(EXTRACT(YEAR FROM {expression}) AS {self.integer_type})"
+
     def is_digits(self, expression: str) -> str:
         """Whether a text value is a non-empty run of digits."""
         raise NotImplementedError
@@ -37,6 +41,9 @@ class Dialect:
 
 
 class SQLiteDialect(Dialect):
+    def year_of(self, expression: str) -> str:
+        return f"CAST(STRFTIME('%Y', {expression}) AS INTEGER)"
+
     def date_of(self, expression: str) -> str:
         return f"DATE({expression})"
 
@@ -54,6 +61,9 @@ class PostgreSQLDialect(Dialect):
 class MySQLDialect(Dialect):
     integer_type = "SIGNED"
     text_type = "CHAR"
+
+    def year_of(self, expression: str) -> str:
+        return f"YEAR({expression})"
 
     def date_of(self, expression: str) -> str:
         return f"DATE({expression})"
