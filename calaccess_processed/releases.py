@@ -26,6 +26,6 @@ def release_to_process() -> RawDataVersion:
     return completed
 
 
-def current_version() -> ProcessedDataVersion:
-    """The processing tracking row of the release to process, marked started."""
-    return start_version(release_to_process().release_datetime)
+def current_version(restart: bool = False) -> ProcessedDataVersion:
+    """The processing tracking row of the release to process (see :func:`start_version`)."""
+    return start_version(release_to_process().release_datetime, restart=restart)

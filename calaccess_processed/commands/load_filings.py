@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from calaccess_processed import specs
+from calaccess_processed.releases import current_version
 from django_commander.base import PipelineCommand, Step
 
 
@@ -20,6 +21,7 @@ class LoadFilings(PipelineCommand):
 
     def steps(self) -> Iterator[Step]:
         force = self.options["force_restart"]
+        current_version(restart=not self.resuming)
         for form in specs.load().forms:
             yield Step("load_filing_form", {"form": form.id}, {"force_restart": force})
         yield Step("total_filings")

@@ -9,7 +9,8 @@ from django_commander.base import PipelineCommand, Step
 
 
 class ProcessData(PipelineCommand):
-    """Turn the current raw release into processed filings (the elections steps join later).
+    """Turn the current raw release into processed filings (the elections steps join later), and
+    write every model's CSV with a manifest.
 
     Refuses to run while the raw update is stalled; resumes where an interrupted run stopped.
     """
@@ -19,3 +20,4 @@ class ProcessData(PipelineCommand):
     def steps(self) -> Iterator[Step]:
         release_to_process()
         yield Step("load_filings", options={"force_restart": self.options["force_restart"]})
+        yield Step("archive_processed_data")

@@ -73,7 +73,9 @@ def test_a_failed_form_leaves_the_previous_data_in_place(coherent_data, monkeypa
     assert Form460ScheduleAItem.objects.count() == latest > 0
 
 
-def test_an_interrupted_run_resumes_at_the_form_where_it_stopped(coherent_data, monkeypatch):
+def test_an_interrupted_run_resumes_at_the_form_where_it_stopped(
+    coherent_data, monkeypatch, data_dir
+):
     real = statements.FormStatements.insert_filing_versions
 
     def fails_on_497(self):
@@ -95,7 +97,7 @@ def test_an_interrupted_run_resumes_at_the_form_where_it_stopped(coherent_data, 
     assert ProcessedDataVersion.objects.get().completed
 
 
-def test_a_stalled_raw_update_is_refused(coherent_data):
+def test_a_stalled_raw_update_is_refused(coherent_data, data_dir):
     raw = RawDataVersion.objects.get()
     long_ago = timezone.now() - timedelta(days=2)
     for field in raw._meta.get_fields():

@@ -37,12 +37,13 @@ __all__ = [
 ]
 
 
-def start_version(raw_release_datetime: datetime) -> ProcessedDataVersion:
-    """The tracking row of a raw release, marked started (and not finished)."""
+def start_version(raw_release_datetime: datetime, restart: bool = False) -> ProcessedDataVersion:
+    """The tracking row of a raw release; marked started when new, or again when ``restart``
+    (its finish time then cleared, so a crash reads as "not finished")."""
     version, _ = ProcessedDataVersion.objects.get_or_create(
         raw_release_datetime=raw_release_datetime
     )
-    if version.started_at is None or version.finished_at is not None:
+    if version.started_at is None or restart:
         version.started_at, version.finished_at = timezone.now(), None
         version.save(update_fields=["started_at", "finished_at"])
     return version
