@@ -4,7 +4,8 @@ The facts sit in the CSV files of ``data/`` beside this module:
 
 - ``models.csv``: one row per processed model pair (``<name>Version`` holds every amendment,
   ``<name>`` the latest): its form, kind (``filing``: one row per cover page; ``item``: one row
-  per line of a schedule), the raw table it reads and the ``FORM_TYPE`` values it takes;
+  per line of a schedule), the raw table it reads, the ``FORM_TYPE`` values it takes and an
+  optional record filter (:data:`RECORD_FILTERS`);
 - ``columns.csv``: one row per field: the raw column it comes from and the conversion applied
   (see :data:`CONVERSIONS`);
 - ``summary_lines.csv``: fields of a filing filled from its ``SMRY_CD`` lines (form type, line
@@ -45,6 +46,14 @@ CONVERSIONS = {
 }
 
 KINDS = ("filing", "item")
+
+#: Record filters a model may add to its FORM_TYPE values, over the raw row's columns. Two models
+#: may share a form type only with complementary filters, so every row still has one home.
+RECORD_FILTERS = {
+    "": "every row of the form types",
+    "memo_with_parent": "memo rows (MEMO_CODE set) that name a parent item (BAKREF_TID)",
+    "not_memo_with_parent": "every row except memo rows that name a parent item",
+}
 
 #: The raw table of summary-page lines.
 SUMMARY_TABLE = "SMRY_CD"
@@ -107,6 +116,7 @@ class ModelSpec:
     fields: tuple[FieldSpec, ...]
     summary_lines: tuple[SummaryLineSpec, ...]
     reconciliations: tuple[ReconciliationSpec, ...] = ()
+    record_filter: str = ""
 
     @property
     def own_fields(self) -> tuple[str, ...]:
@@ -179,7 +189,8 @@ class Specs:
         """Each raw table read for items or covers, with every FORM_TYPE routed from it."""
         tables: dict[str, list[str]] = {}
         for model in self.models:
-            tables.setdefault(model.source_table, []).extend(model.form_types)
+            known = tables.setdefault(model.source_table, [])
+            known.extend(t for t in model.form_types if t not in known)
         return {table: tuple(types) for table, types in tables.items()}
 
 
@@ -204,6 +215,8 @@ def load() -> Specs:
         checks.setdefault(row["model"], []).append(ReconciliationSpec(**row))
     models = []
     for row in _rows("models.csv"):
+        if row["record_filter"] not in RECORD_FILTERS:
+            raise ValueError(f"models.csv: unknown record filter {row['record_filter']!r}")
         if row["kind"] not in KINDS:
             raise ValueError(f"models.csv: unknown kind {row['kind']!r} of {row['model']}")
         models.append(
@@ -217,6 +230,7 @@ def load() -> Specs:
                 fields=tuple(fields.get(row["model"], ())),
                 summary_lines=tuple(lines.get(row["model"], ())),
                 reconciliations=tuple(checks.get(row["model"], ())),
+                record_filter=row["record_filter"],
             )
         )
     return Specs(models=tuple(models))

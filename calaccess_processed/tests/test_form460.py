@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 from django.db.models import Count, Sum
@@ -12,6 +12,8 @@ from calaccess_processed.models import (
     Form460FilingVersion,
     Form460ScheduleAItem,
     Form460ScheduleAItemVersion,
+    Form460ScheduleEItemVersion,
+    Form460ScheduleESubItemVersion,
 )
 from calaccess_processed.tests.coherent import expected, manifest, money
 
@@ -159,3 +161,13 @@ def test_reconciliations_flag_the_inconsistent_filings(coherent_data):
             assert version.line_1_reconciled is True, key
     latest = Form460Filing.objects.get(filing_id=2311893)
     assert latest.schedule_a_reconciled is False
+
+
+def test_schedule_e_memo_rows_are_sub_items_of_their_payments(coherent_data):
+    counts = Counter(Form460ScheduleEItemVersion.objects.values_list("filing_id", "amend_id"))
+    subs = Counter(Form460ScheduleESubItemVersion.objects.values_list("filing_id", "amend_id"))
+    for entry in expected()["f460_versions"]:
+        key = (entry["filing_id"], entry["amend_id"])
+        assert counts[key] == entry["schedule_e_item_count"], key
+        assert subs[key] == entry["schedule_e_subitem_count"], key
+    assert sum(subs.values()) > 0

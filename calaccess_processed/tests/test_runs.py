@@ -56,7 +56,7 @@ def test_forms_done_for_the_release_are_skipped_unless_forced(coherent_data):
     assert "already processed" in out.getvalue()
     out = StringIO()
     call_command("loadcalaccessfilingform", "f460", "--noinput", "--force-restart", stdout=out)
-    assert "F460:" in out.getvalue() and "rows into 22 models" in out.getvalue()
+    assert "F460:" in out.getvalue() and "rows into 24 models" in out.getvalue()
 
 
 def test_a_failed_form_leaves_the_previous_data_in_place(coherent_data, monkeypatch):

@@ -88,13 +88,27 @@ class FormStatements:
 
     # -- numbered raw rows ---------------------------------------------------------------------
 
-    def numbered(self, table: str, form_types: Sequence[str], key: Sequence[str]) -> Statement:
+    def record_filter(self, name: str) -> str:
+        """The SQL condition of a declared record filter over the raw row ``s``."""
+        memo_with_parent = (
+            f"({self.col('s', 'MEMO_CODE')} <> '' AND {self.col('s', 'BAKREF_TID')} <> '')"
+        )
+        return {
+            "": "",
+            "memo_with_parent": f" AND {memo_with_parent}",
+            "not_memo_with_parent": f" AND NOT {memo_with_parent}",
+        }[name]
+
+    def numbered(
+        self, table: str, form_types: Sequence[str], key: Sequence[str], record_filter: str = ""
+    ) -> Statement:
         """The raw rows of ``form_types``, each with ``dup_rank`` (1 = first of its key)."""
         partition = ", ".join(self.col("s", column) for column in key)
         sql = (
             f"SELECT s.*, ROW_NUMBER() OVER (PARTITION BY {partition}"
             f" ORDER BY s.{self.d.quote('id')}) AS dup_rank FROM {self.raw(table)} s"
             f" WHERE s.{self.d.quote('FORM_TYPE')} IN ({_placeholders(form_types)})"
+            f"{self.record_filter(record_filter)}"
         )
         return Statement(sql, tuple(form_types))
 
@@ -235,7 +249,10 @@ class FormStatements:
 
     def _item_rows(self, model: ModelSpec) -> Statement:
         return self.numbered(
-            model.source_table, model.form_types, ("FILING_ID", "AMEND_ID", "LINE_ITEM")
+            model.source_table,
+            model.form_types,
+            ("FILING_ID", "AMEND_ID", "LINE_ITEM"),
+            model.record_filter,
         )
 
     def _cover_join(self, alias: str) -> str:
