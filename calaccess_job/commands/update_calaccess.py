@@ -7,7 +7,11 @@ from collections.abc import Iterator
 from django_commander.base import PipelineCommand, Step
 
 #: What the job derives from the raw and the scraped tables, in order.
-PROCESSING_STEPS = (Step("date_elections"), Step("link_candidate_committees"))
+PROCESSING_STEPS = (
+    Step("date_elections"),
+    Step("link_candidate_committees"),
+    Step("process_data"),
+)
 
 
 class UpdateCalaccess(PipelineCommand):

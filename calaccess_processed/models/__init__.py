@@ -1,5 +1,24 @@
-"""Models of the processed data."""
+"""Models of the processed CAL-ACCESS data: filings derived from the declared
+mapping, candidate-committee links, and tracking.
 
-from calaccess_processed.models.candidate_committees import CandidateCommittee
+Each filing model is importable by name, e.g. ``from calaccess_processed.models import
+Form460Filing``.
+"""
 
-__all__ = ["CandidateCommittee"]
+from .candidate_committees import CandidateCommittee
+from .filings import PROCESSED_MODELS, get_processed_model
+from .totals import FilerYearTotal
+from .tracking import ProcessedDataFile, ProcessedDataVersion, SkippedRawRow
+
+globals().update(PROCESSED_MODELS)
+
+__all__ = [
+    "CandidateCommittee",
+    "FilerYearTotal",
+    "PROCESSED_MODELS",
+    "ProcessedDataFile",
+    "ProcessedDataVersion",
+    "SkippedRawRow",
+    "get_processed_model",
+    *PROCESSED_MODELS,
+]

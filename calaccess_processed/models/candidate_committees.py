@@ -9,31 +9,33 @@ such link with the candidate and the committee told apart (see
 
 from django.db import models
 
+from . import fields
+
 
 class CandidateCommittee(models.Model):
     """A committee controlled by a candidate, from one row of ``FILER_LINKS_CD``."""
 
-    candidate_filer_id = models.PositiveIntegerField(db_index=True)
-    committee_filer_id = models.PositiveIntegerField(db_index=True)
-    committee_name = models.TextField(blank=True, help_text="From FILERNAME_CD; empty if unknown.")
-    link_type = models.IntegerField(help_text="FILER_LINKS_CD.LINK_TYPE: 12011 or -12011.")
-    link_description = models.CharField(max_length=100, blank=True)
-    session = models.PositiveSmallIntegerField(null=True, blank=True)
-    active_flag = models.CharField(
+    candidate_filer_id = fields.IntegerField(db_index=True)
+    committee_filer_id = fields.IntegerField(db_index=True)
+    committee_name = fields.TextField(blank=True, help_text="From FILERNAME_CD; empty if unknown.")
+    link_type = fields.IntegerField(help_text="FILER_LINKS_CD.LINK_TYPE: 12011 or -12011.")
+    link_description = fields.CharField(max_length=100, blank=True)
+    session = fields.IntegerField(null=True, blank=True)
+    active_flag = fields.CharField(
         max_length=1, blank=True, help_text="FILER_LINKS_CD.ACTIVE_FLG as exported (Y, I, T…)."
     )
-    effective_date = models.DateField(null=True, blank=True)
-    termination_date = models.DateField(null=True, blank=True)
-    source = models.CharField(
+    effective_date = fields.DateField(null=True, blank=True)
+    termination_date = fields.DateField(null=True, blank=True)
+    source = fields.CharField(
         max_length=40, default="FILER_LINKS_CD", help_text="Where the link comes from."
     )
-    source_row = models.BigIntegerField(
+    source_row = fields.BigIntegerField(
         null=True, blank=True, help_text="Id of the calaccess_raw FilerLinksCd row it came from."
     )
-    url = models.URLField(
+    url = fields.CharField(
         max_length=500, help_text="The candidate's page on the website, which lists its committees."
     )
-    derived_at = models.DateTimeField(help_text="When the link was derived from the raw tables.")
+    derived_at = fields.DateTimeField(help_text="When the link was derived from the raw tables.")
 
     class Meta:
         ordering = ["candidate_filer_id", "committee_filer_id", "session"]

@@ -1,0 +1,118 @@
+"""What each amendment of a filing added, removed and changed, against the version before it.
+
+Items are keyed by their schedule and ``transaction_id`` (stable across amendments; the line
+number when a filer left it blank); summary fields are compared one by one. :func:`apply_diff`
+rebuilds version n from version n-1 and the diff, which is how the diffs are tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from calaccess_processed import specs
+from calaccess_processed.models import PROCESSED_MODELS
+
+#: Columns that say where a row sits, not what it says.
+POSITION_FIELDS = frozenset(
+    {"id", "amend_id", "version_number", "is_latest", "superseded_by_amend_id"}
+)
+
+ItemKey = tuple[str, str]
+Snapshot = tuple[dict[str, Any], dict[ItemKey, dict[str, Any]]]
+
+
+@dataclass
+class AmendmentDiff:
+    """The change from one version of a filing (``from_amend_id``) to the next."""
+
+    filing_id: int
+    from_amend_id: int
+    to_amend_id: int
+    summary: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    added: dict[ItemKey, dict[str, Any]] = field(default_factory=dict)
+    removed: dict[ItemKey, dict[str, Any]] = field(default_factory=dict)
+    changed: dict[ItemKey, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.summary or self.added or self.removed or self.changed)
+
+
+def _values(row: models.Model) -> dict[str, Any]:
+    return {
+        f.attname: getattr(row, f.attname)
+        for f in row._meta.concrete_fields
+        if f.attname not in POSITION_FIELDS
+    }
+
+
+def _item_key(schedule: str, values: dict[str, Any]) -> ItemKey:
+    return (schedule, values.get("transaction_id") or f"line {values['line_item']}")
+
+
+def snapshot(form: str, filing_id: int, amend_id: int) -> Snapshot:
+    """One version as its summary fields and its items keyed by schedule and transaction."""
+    form_spec = specs.load().form(form)
+    cover_model = PROCESSED_MODELS[form_spec.filing.version_name]
+    cover = _values(cover_model.objects.get(filing_id=filing_id, amend_id=amend_id))
+    items: dict[ItemKey, dict[str, Any]] = {}
+    for item in form_spec.items:
+        model = PROCESSED_MODELS[item.version_name]
+        for row in model.objects.filter(filing_id=filing_id, amend_id=amend_id):
+            values = _values(row)
+            items[_item_key(item.name, values)] = values
+    return cover, items
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {name: (old.get(name), value) for name, value in new.items() if old.get(name) != value}
+
+
+def diff_snapshots(
+    filing_id: int, before: tuple[int, Snapshot], after: tuple[int, Snapshot]
+) -> AmendmentDiff:
+    (from_amend, (old_cover, old_items)), (to_amend, (new_cover, new_items)) = before, after
+    diff = AmendmentDiff(filing_id, from_amend, to_amend, summary=_changes(old_cover, new_cover))
+    for key, values in new_items.items():
+        if key not in old_items:
+            diff.added[key] = values
+        elif changes := _changes(old_items[key], values):
+            diff.changed[key] = changes
+    diff.removed = {key: values for key, values in old_items.items() if key not in new_items}
+    return diff
+
+
+def form_of(filing_id: int) -> str:
+    """The processed form a filing belongs to."""
+    for form in specs.load().forms:
+        if PROCESSED_MODELS[form.filing.version_name].objects.filter(filing_id=filing_id).exists():
+            return form.id
+    raise LookupError(f"no processed filing {filing_id}")
+
+
+def diff_filing(filing_id: int) -> list[AmendmentDiff]:
+    """The diff of every amendment of a filing against the version before it, in order."""
+    form = form_of(filing_id)
+    model = PROCESSED_MODELS[specs.load().form(form).filing.version_name]
+    amend_ids = list(
+        model.objects.filter(filing_id=filing_id)
+        .order_by("amend_id")
+        .values_list("amend_id", flat=True)
+    )
+    versions = [(amend, snapshot(form, filing_id, amend)) for amend in amend_ids]
+    return [diff_snapshots(filing_id, a, b) for a, b in zip(versions, versions[1:], strict=False)]
+
+
+def apply_diff(before: Snapshot, diff: AmendmentDiff) -> Snapshot:
+    """Version n rebuilt from version n-1 and the diff between them."""
+    cover, items = dict(before[0]), {key: dict(values) for key, values in before[1].items()}
+    cover.update({name: new for name, (_old, new) in diff.summary.items()})
+    for key in diff.removed:
+        del items[key]
+    for key, changes in diff.changed.items():
+        items[key].update({name: new for name, (_old, new) in changes.items()})
+    items.update({key: dict(values) for key, values in diff.added.items()})
+    return cover, items

@@ -1,0 +1,135 @@
+"""Concrete filing models, derived from the mapping declared in :mod:`calaccess_processed.specs`.
+
+No field is written by hand: each declared model pair becomes ``<name>Version`` (every
+amendment) and ``<name>`` (the latest), with one field per declared column or summary line.
+Field kinds follow the conversion (text → nullable text as long as the raw column stores,
+decimal → decimal with cents, date → date, flag → nullable boolean). Every model is importable by
+name from :mod:`calaccess_processed.models`; ``PROCESSED_MODELS`` maps each name to its class.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.db import models
+
+from calaccess_processed import specs
+from calaccess_processed.specs import FieldSpec, ModelSpec, SummaryLineSpec
+from calaccess_raw import schema
+
+from . import base, fields
+
+AMOUNT_DIGITS, AMOUNT_PLACES = 14, 2
+
+
+def build_field(spec: FieldSpec, source_table: str) -> models.Field:
+    """The model field of one declared column."""
+    options: dict[str, Any] = {"null": True, "blank": True, "help_text": spec.description}
+    raw = schema.load().table(source_table).field(spec.column)
+    if spec.conversion == "text":
+        return fields.CharField(max_length=raw.db_max_length or 255, **options)
+    if spec.conversion in {"integer", "filer_xref"}:
+        return fields.IntegerField(db_index=spec.conversion == "filer_xref", **options)
+    if spec.conversion in {"decimal", "net_of_returns"}:
+        return fields.DecimalField(
+            max_digits=raw.max_digits or AMOUNT_DIGITS,
+            decimal_places=raw.decimal_places or AMOUNT_PLACES,
+            **options,
+        )
+    if spec.conversion == "date":
+        return fields.DateField(**options)
+    if spec.conversion == "flag":
+        return fields.BooleanField(**options)
+    raise ValueError(f"no field for conversion {spec.conversion!r}")
+
+
+def build_summary_field(spec: SummaryLineSpec) -> models.Field:
+    return fields.DecimalField(
+        max_digits=AMOUNT_DIGITS,
+        decimal_places=AMOUNT_PLACES,
+        null=True,
+        blank=True,
+        help_text=spec.description,
+    )
+
+
+def build_check_field(name: str, description: str) -> models.Field:
+    """A field of a reconciliation: a flag (``…_reconciled``) or an amount."""
+    if name.endswith("_reconciled"):
+        return fields.BooleanField(
+            null=True, blank=True, help_text=f"Whether it adds up (NULL: no summary). {description}"
+        )
+    return fields.DecimalField(
+        max_digits=AMOUNT_DIGITS,
+        decimal_places=AMOUNT_PLACES,
+        null=True,
+        blank=True,
+        help_text=description,
+    )
+
+
+def _model(name: str, bases: tuple[type, ...], spec: ModelSpec, meta: dict[str, Any]) -> type:
+    attributes: dict[str, Any] = {
+        "__module__": __name__,
+        "__doc__": spec.description,
+        "spec": spec,
+        "Meta": type("Meta", (), meta),
+    }
+    for field in spec.fields:
+        attributes[field.field] = build_field(field, spec.source_table)
+    for line in spec.summary_lines:
+        attributes[line.field] = build_summary_field(line)
+    for check in spec.reconciliations:
+        for field_name in check.fields:
+            attributes[field_name] = build_check_field(field_name, check.description)
+    return type(name, bases, attributes)
+
+
+class ProcessedModel:
+    """Marks a derived model and keeps its declaration."""
+
+    spec: ClassVar[ModelSpec]
+    is_version: ClassVar[bool]
+
+
+def build_pair(spec: ModelSpec) -> tuple[type[models.Model], type[models.Model]]:
+    """The version model and the latest model of one declaration."""
+    table = spec.name.lower()
+    if spec.kind == "filing":
+        version_bases, latest_bases = (base.FilingVersion,), (base.Filing,)
+        version_key, latest_key = ("filing_id", "amend_id"), None
+    else:
+        version_bases, latest_bases = (base.ItemVersion,), (base.Item,)
+        version_key, latest_key = ("filing_id", "amend_id", "line_item"), ("filing_id", "line_item")
+    version_meta: dict[str, Any] = {
+        "db_table": f"calaccess_processed_{table}version",
+        "constraints": [models.UniqueConstraint(fields=version_key, name=f"{table}_version_key")],
+        "ordering": version_key,
+    }
+    latest_meta: dict[str, Any] = {
+        "db_table": f"calaccess_processed_{table}",
+        "ordering": latest_key or ("filing_id",),
+    }
+    if latest_key:
+        latest_meta["constraints"] = [
+            models.UniqueConstraint(fields=latest_key, name=f"{table}_latest_key")
+        ]
+    version = _model(spec.version_name, (*version_bases, ProcessedModel), spec, version_meta)
+    latest = _model(spec.latest_name, (*latest_bases, ProcessedModel), spec, latest_meta)
+    version.is_version, latest.is_version = True, False
+    return version, latest
+
+
+PROCESSED_MODELS: dict[str, type[models.Model]] = {}
+for _spec in specs.load().models:
+    for _model_class in build_pair(_spec):
+        PROCESSED_MODELS[_model_class.__name__] = _model_class
+
+
+def get_processed_model(name: str) -> type[models.Model]:
+    """A processed filing model by its name, any case (``form460filing``)."""
+    wanted = name.strip().lower()
+    for model_name, model in PROCESSED_MODELS.items():
+        if model_name.lower() == wanted:
+            return model
+    raise LookupError(f"no processed model named {name!r}")

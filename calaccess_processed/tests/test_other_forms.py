@@ -1,0 +1,62 @@
+"""Forms 461, 496, 497 and 501 against the manifest of the coherent export."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models import Count, Q, Sum
+
+from calaccess_processed.models import (
+    Form461Part5ItemVersion,
+    Form496Filing,
+    Form496Part1Item,
+    Form497Filing,
+    Form497Part1Item,
+    Form497Part2Item,
+    Form501Filing,
+)
+from calaccess_processed.tests.coherent import expected, manifest, money
+
+pytestmark = pytest.mark.django_db
+
+
+def test_form_461_part_5_totals_with_and_without_memo_rows(coherent_data):
+    for entry in expected()["f461_versions"]:
+        items = Form461Part5ItemVersion.objects.filter(
+            filing_id=entry["filing_id"], amend_id=entry["amend_id"]
+        )
+        totals = items.aggregate(
+            n=Count("id"),
+            memo=Count("id", filter=Q(is_memo=True)),
+            all=Sum("amount"),
+            non_memo=Sum("amount", filter=Q(is_memo=False)),
+        )
+        assert totals["n"] == entry["part5_item_count"]
+        assert totals["memo"] == entry["part5_memo_item_count"]
+        assert money(totals["all"]) == money(entry["part5_item_sum"])
+        assert money(totals["non_memo"]) == money(entry["part5_non_memo_sum"])
+
+
+def test_form_497_late_contributions_received_and_made(coherent_data):
+    for report in manifest()["late_reports_497"]:
+        filing = Form497Filing.objects.get(filing_id=report["filing_id"])
+        assert filing.filer_id == report["filer_id"]
+        for item in report["items"]:
+            model = Form497Part1Item if item["form_type"] == "F497P1" else Form497Part2Item
+            row = model.objects.get(filing_id=report["filing_id"], line_item=item["line_item"])
+            assert (row.transaction_id, money(row.amount)) == (
+                item["tran_id"],
+                money(item["amount"]),
+            )
+            assert row.entity_lastname or row.entity_firstname
+
+
+def test_form_496_and_501_filings_arrive(coherent_data):
+    by_form = manifest()["filings_by_form"]
+    coherent_496 = [f["filing_id"] for f in manifest()["filings"] if f["form"] == "F496"]
+    assert Form496Filing.objects.filter(filing_id__in=coherent_496).count() == by_form["F496"]
+    assert Form496Part1Item.objects.filter(filing_id__in=coherent_496).exists()
+    for entry in manifest()["form_501"]:
+        filing = Form501Filing.objects.get(filing_id=entry["filing_id"])
+        assert filing.amend_id == max(entry["amend_ids"])
+        assert filing.filer_id == entry["filer_id"]
+        assert filing.filer_internal_id == int(entry["filer_id"])

@@ -1,0 +1,146 @@
+"""Fill one form's processed models from the raw tables: one transaction, set-based SQL.
+
+:class:`FormTransformer` follows the loaders' interface: :meth:`prepare` checks that the raw
+tables can be read in the same statements, :meth:`replace` deletes the form's rows and inserts the
+new ones (versions, then latest, then their items, then the skip log) in one transaction, and
+:meth:`finalize` counts what arrived. Readers see the previous release's rows until the
+transaction commits; a failure rolls back and leaves them in place. On MySQL/MariaDB, whose InnoDB
+tables give readers a consistent snapshot of committed rows, the same transaction does it: no
+shadow table is needed for rows (only DDL would need one, and none is run).
+
+The per-database part is the :mod:`dialect <calaccess_processed.transforming.dialects>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connections, router, transaction
+from django.utils import timezone
+
+from calaccess_processed.models import PROCESSED_MODELS, ProcessedDataFile, SkippedRawRow
+from calaccess_processed.models.tracking import ProcessedDataVersion
+from calaccess_processed.specs import FormSpec
+from calaccess_raw.models import get_raw_model
+
+from .dialects import dialect_for
+from .errors import RawDataElsewhere
+from .statements import FormStatements, Statement
+
+SAME_DATABASE_KEYS = ("ENGINE", "NAME", "HOST", "PORT")
+
+
+def processed_alias() -> str:
+    return router.db_for_write(ProcessedDataVersion)
+
+
+def check_raw_tables_readable(alias: str, tables: set[str]) -> None:
+    """Fail clearly when a raw table lives in another database than the processed tables.
+
+    The transformer joins raw and processed tables in one statement, so both must be in one
+    database. With ``CALACCESS_RAW_DATABASE`` naming another alias of the same database (same
+    engine, name, host and port) it works; a genuinely separate raw database is refused.
+    """
+    target = connections[alias].settings_dict
+    for table in sorted(tables):
+        raw_alias = router.db_for_read(get_raw_model(table))
+        if raw_alias == alias:
+            continue
+        source = connections[raw_alias].settings_dict
+        if any(source.get(key) != target.get(key) for key in SAME_DATABASE_KEYS):
+            raise RawDataElsewhere(
+                f"the raw table {table} is in the database {raw_alias!r}, the processed tables in "
+                f"{alias!r}: processing joins them in SQL, so keep both in one database"
+            )
+
+
+@dataclass
+class FormResult:
+    """What one form's processing wrote: rows and skipped raw rows per model."""
+
+    form: str
+    rows: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def row_count(self) -> int:
+        return sum(self.rows.values())
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(self.skipped.values())
+
+
+class FormTransformer:
+    """Replace one form's processed rows with those of the raw tables, in one transaction."""
+
+    def __init__(self, form: FormSpec, version: ProcessedDataVersion) -> None:
+        self.form = form
+        self.version = version
+        self.alias = processed_alias()
+        self.connection = connections[self.alias]
+        self.statements = FormStatements(
+            form, dialect_for(self.connection), PROCESSED_MODELS, version.pk
+        )
+
+    @property
+    def model_names(self) -> list[str]:
+        return [name for spec in self.form.models for name in (spec.version_name, spec.latest_name)]
+
+    def prepare(self) -> None:
+        tables = {spec.source_table for spec in self.form.models}
+        if self.form.filing.summary_lines:
+            tables.add("SMRY_CD")
+        check_raw_tables_readable(self.alias, tables)
+
+    def replace(self) -> None:
+        started = timezone.now()
+        with transaction.atomic(using=self.alias):
+            for name in reversed(self.model_names):
+                PROCESSED_MODELS[name]._default_manager.using(self.alias).all().delete()
+            SkippedRawRow.objects.using(self.alias).filter(model_name__in=self.model_names).delete()
+            for statement in self._inserts():
+                self._execute(statement)
+            self.result = self.finalize(started)
+
+    def _inserts(self) -> list[Statement]:
+        s = self.statements
+        inserts = [s.insert_filing_versions(), s.skipped_covers()]
+        summary = s.skipped_summary_lines()
+        if summary is not None:
+            inserts.append(summary)
+        for item in self.form.items:
+            inserts += [s.insert_item_versions(item), s.skipped_items(item)]
+        # The checks need the items; the latest rows copy the checked versions.
+        inserts += [*s.reconcile(), s.insert_latest_filings()]
+        inserts += [s.insert_latest_items(item) for item in self.form.items]
+        return inserts
+
+    def _execute(self, statement: Statement) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(statement.sql, statement.params)
+
+    def finalize(self, started) -> FormResult:
+        """Count each model's rows and skipped raw rows into the release's tracking rows."""
+        result = FormResult(self.form.id)
+        skipped = SkippedRawRow.objects.using(self.alias).filter(version=self.version)
+        for name in self.model_names:
+            result.rows[name] = PROCESSED_MODELS[name]._default_manager.using(self.alias).count()
+            result.skipped[name] = skipped.filter(model_name=name).count()
+            ProcessedDataFile.objects.using(self.alias).update_or_create(
+                version=self.version,
+                model_name=name,
+                defaults={
+                    "form": self.form.id,
+                    "row_count": result.rows[name],
+                    "skipped_row_count": result.skipped[name],
+                    "started_at": started,
+                    "finished_at": timezone.now(),
+                },
+            )
+        return result
+
+    def run(self) -> FormResult:
+        self.prepare()
+        self.replace()
+        return self.result
