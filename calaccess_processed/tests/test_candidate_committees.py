@@ -36,6 +36,14 @@ def scraped_incumbent(filer_id: int, name: str) -> Incumbent:
     )
 
 
+@pytest.fixture(autouse=True)
+def no_other_raw_rows(db):
+    """Each test states the raw rows it derives from: rows other tests' loads left (the coherent
+    export the filings tests share, say) are removed inside the test's rolled-back transaction."""
+    for model in (FilerLinksCd, FilernameCd, FilerToFilerTypeCd, FilerTypesCd):
+        model.objects.all().delete()
+
+
 @pytest.fixture
 def sample_links():
     assert load_sample_filer_links() == 1000
