@@ -5,6 +5,8 @@ Form460Filing``.
 """
 
 from .filings import PROCESSED_MODELS, get_processed_model
+from .ocd import *  # noqa: F403  (the OCD election models, listed in ocd.OCD_MODELS)
+from .ocd import __all__ as OCD_NAMES
 from .totals import FilerYearTotal
 from .tracking import ProcessedDataFile, ProcessedDataVersion, SkippedRawRow
 
@@ -18,4 +20,5 @@ __all__ = [
     "SkippedRawRow",
     "get_processed_model",
     *PROCESSED_MODELS,
+    *OCD_NAMES,
 ]
