@@ -1,4 +1,4 @@
-"""Load the Open Civic Data elections: divisions, parties, elections, contests."""
+"""Load the Open Civic Data elections: divisions, parties, elections, contests, officeholders."""
 
 from collections.abc import Iterator
 
@@ -14,12 +14,13 @@ OCD_STEPS = (
     ("load_ocd_retention_contests", "continue"),
     ("load_ocd_candidate_elections", "continue"),
     ("load_ocd_candidate_contests", "stop"),
+    ("load_ocd_incumbent_officeholders", "stop"),
 )
 FLUSHED = frozenset(name for name, _ in OCD_STEPS) - {"load_ocd_divisions"}
 
 
 class LoadOCDElections(PipelineCommand):
-    """Load the Open Civic Data elections: divisions, parties, elections, contests.
+    """Load the Open Civic Data elections: divisions, parties, elections, contests, officeholders.
 
     Each step does its work at every verbosity; a rerun over the same scrape adds nothing.
     """

@@ -19,23 +19,14 @@ from calaccess_processed.models.ocd import (
     CandidateContest,
     CandidateContestPost,
     CandidateContestSource,
-    Organization,
     Person,
     PersonIdentifier,
     PersonName,
     PersonSource,
-    Post,
 )
-from calaccess_processed.ocd.divisions import state_jurisdiction_id
 from calaccess_processed.ocd.elections import election_for_candidate_list
 from calaccess_processed.ocd.ids import make_slug, ocd_id
-from calaccess_processed.ocd.offices import (
-    LEGISLATURE,
-    Office,
-    check_divisions,
-    legislature_id,
-    parse_office,
-)
+from calaccess_processed.ocd.offices import Office, parse_office, save_offices
 from calaccess_processed.ocd.parties import ensure_party, party_name
 from calaccess_processed.ocd.party_corrections import party_corrections
 from calaccess_processed.ocd.syncing import add_missing, sync_by_id
@@ -160,37 +151,6 @@ def plan_contests() -> tuple[Plan, int]:
     return plan, unplaced
 
 
-def _save_offices(offices: list[Office]) -> None:
-    check_divisions(offices)
-    jurisdiction = state_jurisdiction_id()
-    organizations = {
-        legislature_id(): {"name": LEGISLATURE, "classification": "legislature", "parent_id": None}
-    }
-    for office in offices:
-        organizations[office.organization_id] = {
-            "name": office.organization,
-            "classification": office.classification,
-            "parent_id": office.parent_id,
-        }
-    for row in organizations.values():
-        row["jurisdiction_id"] = jurisdiction
-    sync_by_id(
-        Organization, dict(sorted(organizations.items(), key=lambda i: i[1]["parent_id"] or ""))
-    )
-    sync_by_id(
-        Post,
-        {
-            office.post_id: {
-                "label": office.label,
-                "role": office.role,
-                "organization_id": office.organization_id,
-                "division_id": office.division,
-            }
-            for office in offices
-        },
-    )
-
-
 def flush_candidate_contests() -> None:
     """Delete every contest and candidacy, and the people no candidacy names any more."""
     CandidateContest.objects.all().delete()
@@ -207,7 +167,7 @@ def load_candidate_contests(flush: bool = False) -> Result:
         party_ids = {name: ensure_party(name).id for name in sorted(parties)}
         for row in plan.candidacies.values():
             row["party_id"] = party_ids.get(row["party_id"])
-        _save_offices(list(plan.offices.values()))
+        save_offices(list(plan.offices.values()))
         runoffs = {
             pk: {"runoff_for_contest_id": parent if parent in plan.contests else None}
             for pk, parent in (

@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from calaccess_processed.models.ocd import Division
-from calaccess_processed.ocd.divisions import STATE_DIVISION, district_division
+from calaccess_processed.models.ocd import Division, Organization, Post
+from calaccess_processed.ocd.divisions import (
+    STATE_DIVISION,
+    district_division,
+    state_jurisdiction_id,
+)
 from calaccess_processed.ocd.errors import UnknownDivision, UnknownOffice
 from calaccess_processed.ocd.ids import ocd_id
+from calaccess_processed.ocd.syncing import sync_by_id
 
 LEGISLATURE = "CALIFORNIA STATE LEGISLATURE"
 STATEWIDE_OFFICES = frozenset(
@@ -93,3 +98,35 @@ def check_divisions(offices: list[Office]) -> None:
         raise UnknownDivision(
             "No OCD division is known for: " + ", ".join(missing) + " (run loadocddivisions)"
         )
+
+
+def save_offices(offices: list[Office]) -> None:
+    """Create or update the organizations and posts of these offices."""
+    check_divisions(offices)
+    jurisdiction = state_jurisdiction_id()
+    organizations = {
+        legislature_id(): {"name": LEGISLATURE, "classification": "legislature", "parent_id": None}
+    }
+    for office in offices:
+        organizations[office.organization_id] = {
+            "name": office.organization,
+            "classification": office.classification,
+            "parent_id": office.parent_id,
+        }
+    for row in organizations.values():
+        row["jurisdiction_id"] = jurisdiction
+    sync_by_id(
+        Organization, dict(sorted(organizations.items(), key=lambda i: i[1]["parent_id"] or ""))
+    )
+    sync_by_id(
+        Post,
+        {
+            office.post_id: {
+                "label": office.label,
+                "role": office.role,
+                "organization_id": office.organization_id,
+                "division_id": office.division,
+            }
+            for office in offices
+        },
+    )

@@ -7,15 +7,16 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 from django.db import models
 
+from calaccess_processed.commands.load_ocd_elections import LoadOCDElections
 from calaccess_processed.models.ocd import (
     OCD_MODELS,
     BallotMeasureContest,
     Candidacy,
     CandidateContest,
     Election,
+    Membership,
     Organization,
     Person,
     PersonIdentifier,
@@ -24,8 +25,9 @@ from calaccess_processed.models.ocd import (
 from calaccess_processed.ocd.candidate_contests import contest_id
 from calaccess_processed.ocd.election_dates import candidate_election_date
 from calaccess_processed.ocd.ids import ocd_id
-from calaccess_processed.tests.ocd_scrape import run, scraped_website
-from calaccess_scraped.models import Candidate, CandidateElection, Proposition
+from calaccess_processed.tests.ocd_scrape import forget_scrape_and_elections, run, scraped_website
+from calaccess_scraped.models import Candidate, CandidateElection, Incumbent, Proposition
+from django_commander.registry import commands
 
 pytestmark = pytest.mark.django_db
 TIMESTAMPS = {"created_at", "updated_at"}
@@ -34,10 +36,10 @@ TIMESTAMPS = {"created_at", "updated_at"}
 @pytest.fixture(scope="module")
 def first_load(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[tuple]:
     """The scrape, then ``loadocdelections`` at verbosity 0: its output, error and tables."""
-    with django_db_blocker.unblock(), scraped_website(tmp_path_factory.mktemp("ocd")):
+    with django_db_blocker.unblock(), scraped_website(tmp_path_factory.mktemp("ocd")) as started:
         out, error = run("loadocdelections", "--noinput", "--verbosity=0")
         yield out, error, tables()
-        call_command("flush", "--noinput", stdout=None)
+        forget_scrape_and_elections(started)
 
 
 def tables() -> dict[str, list[tuple]]:
@@ -141,6 +143,30 @@ def test_every_candidate_of_a_dated_list_is_one_candidacy_in_its_contest(first_l
     )
     assert runoff.previous_term_unexpired
     assert Person.objects.count() == 4054
+
+
+def test_every_listed_officeholder_is_one_membership_and_flags_candidacies(first_load):
+    holders = Incumbent.objects.filter(vacant=False)
+    assert Membership.objects.count() == holders.count() == 1119
+    dahle = Membership.objects.get(start_date="2025", post__label="STATE SENATE 01")
+    assert (dahle.person_name, dahle.end_date) == ("DAHLE, MEGAN", "2026")
+    assert dahle.person.identifiers.get().identifier == "1419120"
+    assert dahle.organization.parent.name == "CALIFORNIA STATE LEGISLATURE"
+    flags = dict(
+        Candidacy.objects.filter(candidate_name="WALDRON, MARIE").values_list(
+            "contest__election__name", "is_incumbent"
+        )
+    )
+    assert flags["2018 PRIMARY"] is True  # she held Assembly 75 in the 2017 session
+    assert flags["2012 PRIMARY"] is False  # the 2011 session's member was someone else
+    assert flags["2006 PRIMARY"] is None  # the 2005 session's list was not captured
+
+
+def test_the_pipeline_runs_each_step_after_its_dependencies():
+    order = list(LoadOCDElections.step_commands)
+    for position, name in enumerate(order):
+        for dependency, _ in commands[name].dependencies:
+            assert order.index(dependency) < position, (name, dependency)
 
 
 def test_a_rebuild_at_verbosity_3_yields_the_same_tables_and_a_rerun_adds_nothing(first_load):
