@@ -15,6 +15,7 @@ from calaccess_processed.models.ocd import (
     BallotMeasureContest,
     Candidacy,
     CandidateContest,
+    Division,
     Election,
     Membership,
     Organization,
@@ -31,6 +32,7 @@ from django_commander.registry import commands
 
 pytestmark = pytest.mark.django_db
 TIMESTAMPS = {"created_at", "updated_at"}
+STATE = "ocd-division/country:us/state:ca"
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +107,17 @@ def test_elections_are_dated_by_scrape_statute_or_table_and_undated_ones_named(f
     }
 
 
-def test_parties_merge_the_labels_that_mean_no_party(first_load):
+def test_divisions_come_from_the_package_and_parties_merge_no_party_labels(first_load):
+    assert Division.objects.count() == 2368
+    assert (
+        Division.objects.get(id=f"{STATE}/place:angels_camp").redirect_id == f"{STATE}/place:angels"
+    )
+    senate = Division.objects.get(id=f"{STATE}/sldu:29")
+    assert (senate.subtype2, senate.subid2, senate.name) == (
+        "sldu",
+        "29",
+        "California State Senate district 29",
+    )
     parties = Organization.objects.filter(classification="party")
     assert parties.count() == 10
     no_party = parties.get(name="NO PARTY PREFERENCE")
