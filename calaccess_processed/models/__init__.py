@@ -7,6 +7,8 @@ Form460Filing``.
 
 from .candidate_committees import CandidateCommittee
 from .filings import PROCESSED_MODELS, get_processed_model
+from .ocd import *  # noqa: F403  (the OCD election models, listed in ocd.OCD_MODELS)
+from .ocd import __all__ as OCD_NAMES
 from .totals import FilerYearTotal
 from .tracking import ProcessedDataFile, ProcessedDataVersion, SkippedRawRow
 
@@ -21,4 +23,5 @@ __all__ = [
     "SkippedRawRow",
     "get_processed_model",
     *PROCESSED_MODELS,
+    *OCD_NAMES,
 ]

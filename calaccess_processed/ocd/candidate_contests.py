@@ -1,0 +1,194 @@
+"""Candidate contests, their posts, the people standing and their candidacies.
+
+Every office of every placed candidate list (see :mod:`.elections`) is one ``CandidateContest``;
+a special election's contests are for the rest of a term (``previous_term_unexpired``), and a
+special runoff's contest names the special election's contest it decides. Every certified
+candidate is one ``Candidacy``. A candidate with a filer id is one ``Person`` across every list
+(the newest list's spelling is the name; other spellings are kept as other names); one without is
+a person of that contest only, since a name alone never identifies a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from calaccess_processed.models.ocd import (
+    Candidacy,
+    CandidateContest,
+    CandidateContestPost,
+    CandidateContestSource,
+    Person,
+    PersonIdentifier,
+    PersonName,
+    PersonSource,
+)
+from calaccess_processed.ocd.elections import election_for_candidate_list
+from calaccess_processed.ocd.ids import make_slug, ocd_id
+from calaccess_processed.ocd.offices import Office, parse_office, save_offices
+from calaccess_processed.ocd.parties import ensure_party, party_name
+from calaccess_processed.ocd.party_corrections import party_corrections
+from calaccess_processed.ocd.syncing import add_missing, sync_by_id
+from calaccess_scraped.models import Candidate, CandidateElection
+
+FILER_SCHEME = "calaccess_filer_id"
+
+
+@dataclass
+class Plan:
+    """Every row the scrape calls for, keyed as the tables are."""
+
+    offices: dict[str, Office] = field(default_factory=dict)
+    contests: dict[str, dict] = field(default_factory=dict)
+    contest_posts: set[tuple] = field(default_factory=set)
+    contest_sources: set[tuple] = field(default_factory=set)
+    people: dict[str, dict] = field(default_factory=dict)
+    person_identifiers: set[tuple] = field(default_factory=set)
+    person_names: set[tuple] = field(default_factory=set)
+    person_sources: set[tuple] = field(default_factory=set)
+    candidacies: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Result:
+    contest_count: int
+    candidacy_count: int
+    person_count: int
+    corrected_party_count: int
+    unplaced_election_count: int
+
+
+def contest_id(election: CandidateElection, office: str) -> str:
+    return ocd_id("contest", "office", election.election_id, office)
+
+
+def _person_id(candidate: Candidate, contest: str) -> str:
+    if candidate.filer_id:
+        return ocd_id("person", "filer", candidate.filer_id)
+    return ocd_id("person", "candidate", contest, candidate.name)
+
+
+def _runoff_parents(elections: list[CandidateElection]) -> dict[int, CandidateElection]:
+    """Each special runoff's special election: the nearest older one for the same seat."""
+    parents = {}
+    for runoff in elections:
+        if runoff.type != "SPECIAL RUNOFF":
+            continue
+        older = [
+            e
+            for e in elections
+            if e.type == "SPECIAL ELECTION"
+            and e.seat == runoff.seat
+            and e.sort_order > runoff.sort_order
+        ]
+        if older:
+            parents[runoff.election_id] = min(older, key=lambda e: e.sort_order)
+    return parents
+
+
+def plan_contests() -> tuple[Plan, int]:
+    """The rows of every placed candidate list, newest list first; and the unplaced count."""
+    plan = Plan()
+    corrections = party_corrections()
+    scraped = list(CandidateElection.objects.order_by("sort_order", "election_id"))
+    parents = _runoff_parents(scraped)
+    unplaced = 0
+    for election in scraped:
+        placed = election_for_candidate_list(election)
+        if placed is None:
+            unplaced += 1
+            continue
+        for candidate in election.candidates.order_by("sort_order"):
+            office = plan.offices.setdefault(candidate.office, parse_office(candidate.office))
+            contest = contest_id(election, office.label)
+            parent = parents.get(election.election_id)
+            plan.contests.setdefault(
+                contest,
+                {
+                    "name": office.label,
+                    "election_id": placed.id,
+                    "division_id": office.division,
+                    "previous_term_unexpired": election.type.startswith("SPECIAL"),
+                    "runoff_for_contest_id": contest_id(parent, office.label) if parent else None,
+                    "slug": make_slug(office.label, election.name, election.election_id),
+                },
+            )
+            plan.contest_posts.add((contest, office.post_id))
+            plan.contest_sources.add((contest, candidate.url))
+            person = _person_id(candidate, contest)
+            plan.people.setdefault(
+                person,
+                {
+                    "name": candidate.name,
+                    "sort_name": candidate.name,
+                    "slug": make_slug(candidate.name, candidate.filer_id or person[-12:]),
+                },
+            )
+            if plan.people[person]["name"] != candidate.name:
+                plan.person_names.add((person, candidate.name))
+            if candidate.filer_id:
+                plan.person_identifiers.add((person, FILER_SCHEME, str(candidate.filer_id)))
+            if candidate.detail_url:
+                plan.person_sources.add((person, candidate.detail_url))
+            label = corrections.get((candidate.name, election.year, election.type, office.label))
+            plan.candidacies[
+                ocd_id(
+                    "candidacy",
+                    election.election_id,
+                    office.label,
+                    candidate.name,
+                    candidate.filer_id,
+                )
+            ] = {
+                "person_id": person,
+                "post_id": office.post_id,
+                "contest_id": contest,
+                "candidate_name": candidate.name,
+                "registration_status": "qualified",
+                "party_id": party_name(label) if label else None,
+            }
+    return plan, unplaced
+
+
+def flush_candidate_contests() -> None:
+    """Delete every contest and candidacy, and the people no candidacy names any more."""
+    CandidateContest.objects.all().delete()
+    Person.objects.filter(candidacies__isnull=True, memberships__isnull=True).delete()
+
+
+def load_candidate_contests(flush: bool = False) -> Result:
+    """Write every contest, post, person and candidacy of the placed candidate lists."""
+    plan, unplaced = plan_contests()
+    parties = {row["party_id"] for row in plan.candidacies.values() if row["party_id"]}
+    with transaction.atomic():
+        if flush:
+            flush_candidate_contests()
+        party_ids = {name: ensure_party(name).id for name in sorted(parties)}
+        for row in plan.candidacies.values():
+            row["party_id"] = party_ids.get(row["party_id"])
+        save_offices(list(plan.offices.values()))
+        runoffs = {
+            pk: {"runoff_for_contest_id": parent if parent in plan.contests else None}
+            for pk, parent in (
+                (pk, row.pop("runoff_for_contest_id")) for pk, row in plan.contests.items()
+            )
+        }
+        sync_by_id(CandidateContest, plan.contests)
+        sync_by_id(CandidateContest, runoffs)  # once every contest exists: MySQL checks at once
+        add_missing(CandidateContestPost, ("contest_id", "post_id"), plan.contest_posts)
+        add_missing(CandidateContestSource, ("contest_id", "url"), plan.contest_sources)
+        sync_by_id(Person, plan.people)
+        add_missing(
+            PersonIdentifier, ("person_id", "scheme", "identifier"), plan.person_identifiers
+        )
+        add_missing(PersonName, ("person_id", "name"), plan.person_names)
+        add_missing(PersonSource, ("person_id", "url"), plan.person_sources)
+        sync_by_id(Candidacy, plan.candidacies)
+    return Result(
+        contest_count=len(plan.contests),
+        candidacy_count=len(plan.candidacies),
+        person_count=len(plan.people),
+        corrected_party_count=sum(1 for row in plan.candidacies.values() if row["party_id"]),
+        unplaced_election_count=unplaced,
+    )

@@ -1,0 +1,49 @@
+"""The date of a candidate election: the scraped date first, then the rules of regular elections.
+
+The scraper keeps a date only when it is certain (see ``calaccess_scraped.scraping.
+election_dates``). A regular GENERAL election is held, by statute (Elections Code § 1001), on the
+first Tuesday after the first Monday of November of even years; the date of a regular PRIMARY
+moved between March and June over the years, so it comes from the package's maintained table
+``primary_election_dates.csv``. A special election the scrape could not date has no date: the
+caller reports it by name.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from datetime import date, timedelta
+
+from calaccess_processed.data import data_file
+from calaccess_scraped.models import CandidateElection
+
+PRIMARY_DATES_FILE = "primary_election_dates.csv"
+NOVEMBER = 11
+TUESDAY = 1
+
+
+@functools.cache
+def primary_dates() -> dict[int, date]:
+    with data_file(PRIMARY_DATES_FILE).open(newline="", encoding="utf-8") as stream:
+        return {int(row["year"]): date.fromisoformat(row["date"]) for row in csv.DictReader(stream)}
+
+
+def general_election_date(year: int) -> date:
+    """The first Tuesday after the first Monday of November."""
+    first_monday = date(year, NOVEMBER, 1) + timedelta(
+        days=(0 - date(year, NOVEMBER, 1).weekday()) % 7
+    )
+    return first_monday + timedelta(days=TUESDAY)
+
+
+def candidate_election_date(election: CandidateElection) -> date | None:
+    """The election's date, or None when neither the scrape nor a rule gives one."""
+    if election.date:
+        return election.date
+    if election.year is None:
+        return None
+    if election.type == "GENERAL" and election.year % 2 == 0:
+        return general_election_date(election.year)
+    if election.type == "PRIMARY":
+        return primary_dates().get(election.year)
+    return None

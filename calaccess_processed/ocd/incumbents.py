@@ -1,0 +1,124 @@
+"""Officeholders of each session, from the incumbent lists: memberships and incumbent flags.
+
+Each listed holder of a seat in a two-year session is one ``Membership`` of the office's
+organization and post, for the session's years. The holder is the person of their filer id (the
+same person as the candidate of that id); a holder listed without one is a person of that office
+by name. Then every candidacy in an election of a session whose incumbents were scraped says
+whether its person held the contest's post then.
+
+A session's list shows who held each seat when it was captured, not on each election day: the
+2017 list names LING LING CHANG for Senate district 29, who replaced the member recalled in 2018.
+So recalls are not linked to a membership (that would name the wrong person), and a seat that
+changed hands mid-session flags the later holder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from calaccess_processed.models.ocd import (
+    Candidacy,
+    Membership,
+    Person,
+    PersonIdentifier,
+    PersonSource,
+)
+from calaccess_processed.ocd.candidate_contests import FILER_SCHEME
+from calaccess_processed.ocd.ids import make_slug, ocd_id
+from calaccess_processed.ocd.offices import parse_office, save_offices
+from calaccess_processed.ocd.syncing import add_missing, sync_by_id
+from calaccess_scraped.models import Incumbent
+
+SESSION_YEARS = 2
+
+
+@dataclass(frozen=True)
+class Result:
+    membership_count: int
+    incumbent_candidacy_count: int
+
+
+def session_of(year: int) -> int:
+    """The first (odd) year of the two-year session that ``year`` falls in."""
+    return year if year % 2 else year - 1
+
+
+def person_id(incumbent: Incumbent, office: str) -> str:
+    if incumbent.filer_id:
+        return ocd_id("person", "filer", incumbent.filer_id)
+    return ocd_id("person", "officeholder", office, incumbent.name)
+
+
+def flush_officeholders() -> None:
+    """Delete every membership, and the people no candidacy names."""
+    Membership.objects.all().delete()
+    Candidacy.objects.update(is_incumbent=None)
+    Person.objects.filter(candidacies__isnull=True, memberships__isnull=True).delete()
+
+
+def _memberships(holders: list[Incumbent]) -> tuple[dict, dict, set, set]:
+    memberships, people, identifiers, sources = {}, {}, set(), set()
+    for holder in holders:
+        office = parse_office(holder.office)
+        person = person_id(holder, office.label)
+        people.setdefault(
+            person,
+            {
+                "name": holder.name,
+                "sort_name": holder.name,
+                "slug": make_slug(holder.name, holder.filer_id or person[-12:]),
+            },
+        )
+        if holder.filer_id:
+            identifiers.add((person, FILER_SCHEME, str(holder.filer_id)))
+        if holder.detail_url:
+            sources.add((person, holder.detail_url))
+        key = (holder.session, office.label, holder.filer_id or holder.name)
+        memberships[ocd_id("membership", *key)] = {
+            "organization_id": office.organization_id,
+            "post_id": office.post_id,
+            "person_id": person,
+            "person_name": holder.name,
+            "role": office.role,
+            "start_date": str(holder.session),
+            "end_date": str(holder.session + SESSION_YEARS - 1),
+        }
+    return memberships, people, identifiers, sources
+
+
+def _flag_incumbents() -> int:
+    """Set ``is_incumbent`` on every candidacy of a session whose officeholders are known."""
+    sessions = set(Incumbent.objects.values_list("session", flat=True))
+    held = set(Membership.objects.values_list("person_id", "post_id", "start_date"))
+    changed = []
+    for candidacy in Candidacy.objects.select_related("contest__election"):
+        session = session_of(candidacy.contest.election.date.year)
+        flag = (
+            (candidacy.person_id, candidacy.post_id, str(session)) in held
+            if session in sessions
+            else None
+        )
+        if candidacy.is_incumbent != flag:
+            candidacy.is_incumbent = flag
+            changed.append(candidacy)
+    Candidacy.objects.bulk_update(changed, ["is_incumbent"], batch_size=500)
+    return Candidacy.objects.filter(is_incumbent=True).count()
+
+
+def load_incumbent_officeholders(flush: bool = False) -> Result:
+    """Memberships of every listed officeholder, and the incumbent flags of candidacies."""
+    holders = list(Incumbent.objects.filter(vacant=False).order_by("-session", "sort_order"))
+    memberships, people, identifiers, sources = _memberships(holders)
+    with transaction.atomic():
+        if flush:
+            flush_officeholders()
+        save_offices([parse_office(office) for office in {h.office for h in holders}])
+        stored = set(Person.objects.filter(pk__in=list(people)).values_list("pk", flat=True))
+        sync_by_id(Person, {pk: row for pk, row in people.items() if pk not in stored})
+        add_missing(PersonIdentifier, ("person_id", "scheme", "identifier"), identifiers)
+        add_missing(PersonSource, ("person_id", "url"), sources)
+        sync_by_id(Membership, memberships)
+        incumbents = _flag_incumbents()
+    return Result(len(memberships), incumbents)
