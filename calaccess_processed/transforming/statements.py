@@ -9,8 +9,11 @@ the kept covers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeAlias
 
 from django.db import models
 
@@ -21,16 +24,19 @@ from calaccess_raw import schema
 
 from .dialects import Dialect
 
+SqlValue: TypeAlias = str | int | Decimal | datetime.date | None
+"""A value the statements pass as a parameter: what every database driver adapts."""
+
 
 @dataclass(frozen=True)
 class Statement:
     """One SQL statement and its parameters."""
 
     sql: str
-    params: tuple[object, ...] = ()
+    params: tuple[SqlValue, ...] = ()
 
 
-def _placeholders(values: Sequence[object]) -> str:
+def _placeholders(values: Sequence[SqlValue]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
@@ -41,7 +47,7 @@ class FormStatements:
         self,
         form: FormSpec,
         dialect: Dialect,
-        processed: dict[str, type[models.Model]],
+        processed: Mapping[str, type[models.Model]],
         version_id: int,
     ) -> None:
         self.form = form
@@ -289,7 +295,7 @@ class FormStatements:
 
     # -- skipped rows --------------------------------------------------------------------------
 
-    def _insert_skipped(self, select: str, params: Sequence[object]) -> Statement:
+    def _insert_skipped(self, select: str, params: Sequence[SqlValue]) -> Statement:
         columns = (
             "version_id",
             "model_name",
@@ -407,6 +413,11 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
             f" {line}, s.{quote('FORM_TYPE')}, %s FROM {quote(table)} s"
             f" WHERE s.{quote('FORM_TYPE')} NOT IN ({_placeholders(form_types)})"
         )
-        params = (version_id, table, SkippedRawRow.FORM_TYPE_NOT_PROCESSED, *form_types)
+        params: tuple[SqlValue, ...] = (
+            version_id,
+            table,
+            SkippedRawRow.FORM_TYPE_NOT_PROCESSED,
+            *form_types,
+        )
         statements.append(Statement(sql, params))
     return statements
