@@ -36,6 +36,18 @@ def scraped_incumbent(filer_id: int, name: str) -> Incumbent:
     )
 
 
+@pytest.fixture(autouse=True)
+def only_this_modules_rows(db):
+    """Start from empty link tables, whatever an earlier test's shared raw update left there.
+
+    The package's coherent export (``conftest.coherent_data``) stays loaded once a test asked for
+    it; these deletions are rolled back with the test.
+    """
+    for model in (FilerLinksCd, FilernameCd, FilerToFilerTypeCd, FilerTypesCd, Incumbent):
+        model.objects.all().delete()
+    CandidateCommittee.objects.all().delete()
+
+
 @pytest.fixture
 def sample_links():
     assert load_sample_filer_links() == 1000
