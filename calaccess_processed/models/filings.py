@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django.db import models
 
-from calaccess_processed import specs
+from calaccess_processed import decoding, specs
 from calaccess_processed.specs import FieldSpec, ModelSpec, SummaryLineSpec
 from calaccess_raw import schema
 
@@ -36,6 +36,8 @@ def build_field(spec: FieldSpec, source_table: str) -> models.Field:
             decimal_places=raw.decimal_places or AMOUNT_PLACES,
             **options,
         )
+    if spec.conversion in {"lookup", "party"}:
+        return fields.CharField(max_length=decoding.max_length(spec, source_table), **options)
     if spec.conversion == "date":
         return fields.DateField(**options)
     if spec.conversion == "flag":

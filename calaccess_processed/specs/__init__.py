@@ -10,6 +10,8 @@ The facts sit in the CSV files of ``data/`` beside this module:
   (see :data:`CONVERSIONS`);
 - ``summary_lines.csv``: fields of a filing filled from its ``SMRY_CD`` lines (form type, line
   number, amount column);
+- ``party_names.csv``: party names as filed in free text (``D``, ``Democrat``) → the party they
+  name, in the words of the ``PARTY_CD`` lookup codes (``DEMOCRATIC``) (:func:`party_names`);
 - ``totals_rules.csv``: the one documented rule by which totals never double count
   (:func:`totals_rules`);
 - ``reconciliations.csv``: checks stored per filing version: a summary line against the sum of a
@@ -43,6 +45,11 @@ CONVERSIONS = {
     "flag": "boolean: a Y or X box is true, else false; a 0/1 number as is, blank NULL",
     "net_of_returns": "decimal; a returned item (TRAN_TYPE R) counts as -|amount|",
     "filer_xref": "integer filer id: through FILER_XREF_CD (latest effective), else the id itself",
+    "lookup": "text: the code's meaning among the schema's lookup codes of the column, else NULL",
+    "party": (
+        "text: PARTY_CD's meaning unless 0 (N/A), else the PARTY text normalised through"
+        " party_names.csv (other text upper-cased and trimmed as filed)"
+    ),
 }
 
 KINDS = ("filing", "item")
@@ -234,6 +241,18 @@ def load() -> Specs:
             )
         )
     return Specs(models=tuple(models))
+
+
+@functools.cache
+def party_names() -> dict[str, str]:
+    """Party names as filed (upper case, trimmed) → the party they name (``D`` → ``DEMOCRATIC``)."""
+    names: dict[str, str] = {}
+    for row in _rows("party_names.csv"):
+        filed = row["filed"].strip().upper()
+        if filed in names:
+            raise ValueError(f"party_names.csv: {filed!r} is declared twice")
+        names[filed] = row["party"]
+    return names
 
 
 #: The values of ``totals_rules.csv`` the totals are built for; a change there fails loudly.

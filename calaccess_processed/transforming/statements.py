@@ -17,11 +17,12 @@ from typing import TypeAlias
 
 from django.db import models
 
-from calaccess_processed import specs
+from calaccess_processed import decoding, specs
 from calaccess_processed.models.tracking import SkippedRawRow
 from calaccess_processed.specs import FieldSpec, FormSpec, ModelSpec
 from calaccess_raw import schema
 
+from . import decoding as decoded_sql
 from .dialects import Dialect
 
 SqlValue: TypeAlias = str | int | Decimal | datetime.date | None
@@ -90,7 +91,23 @@ class FormStatements:
             trimmed = f"TRIM({value})"
             numeric = f"CASE WHEN {self.d.is_digits(trimmed)} THEN {self.d.to_integer(trimmed)} END"
             return f"COALESCE(xref.{self.d.quote('FILER_ID')}, {numeric})"
+        if conversion == "lookup":
+            meanings = decoding.meanings(source_table, field.column)
+            return decoded_sql.case(value, meanings, numeric=raw_type == "IntegerField")
+        if conversion == "party":
+            return self.party(field, source_table, alias)
         raise ValueError(f"unknown conversion {conversion!r}")
+
+    def party(self, field: FieldSpec, source_table: str, alias: str) -> str:
+        """The party a code names, else the one the free text names (normalised)."""
+        numeric = schema.load().table(source_table).field(field.column).type == "IntegerField"
+        codes = decoding.party_code_meanings(source_table, field.column)
+        coded = decoded_sql.case(self.col(alias, field.column), codes, numeric=numeric)
+        text = f"UPPER(TRIM({self.col(alias, decoding.PARTY_TEXT_COLUMN)}))"
+        named = decoded_sql.case(
+            text, specs.party_names(), numeric=False, otherwise=f"NULLIF({text}, '')"
+        )
+        return f"COALESCE({coded}, {named})"
 
     # -- numbered raw rows ---------------------------------------------------------------------
 
