@@ -40,7 +40,7 @@ def _changelist(model: type[models.Model], filing_id: int) -> str:
 def related_links(obj: ProcessedModel) -> str:
     """Links to the filing's versions and to the items of each of its schedules."""
     form = specs.load().form(obj.spec.form)
-    targets = [form.filing.version_name, *(item.version_name for item in form.items)]
+    targets = [form.filing.version_name, *(model.version_name for model in form.models[1:])]
     return format_html_join(
         ", ",
         '<a href="{}">{}</a>',

@@ -122,6 +122,9 @@ def build_pair(spec: ModelSpec) -> tuple[type[ProcessedModel], type[ProcessedMod
     if spec.kind == "filing":
         version_bases, latest_bases = (base.FilingVersion,), (base.Filing,)
         version_key, latest_key = ("filing_id", "amend_id"), None
+    elif spec.kind == "summary":
+        version_bases, latest_bases = (base.SummaryVersion,), (base.Summary,)
+        version_key, latest_key = ("filing_id", "amend_id"), None
     else:
         version_bases, latest_bases = (base.ItemVersion,), (base.Item,)
         version_key, latest_key = ("filing_id", "amend_id", "line_item"), ("filing_id", "line_item")

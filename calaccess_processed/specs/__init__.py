@@ -4,8 +4,9 @@ The facts sit in the CSV files of ``data/`` beside this module:
 
 - ``models.csv``: one row per processed model pair (``<name>Version`` holds every amendment,
   ``<name>`` the latest): its form, kind (``filing``: one row per cover page; ``item``: one row
-  per line of a schedule), the raw table it reads, the ``FORM_TYPE`` values it takes and an
-  optional record filter (:data:`RECORD_FILTERS`);
+  per line of a schedule; ``summary``: one row per filing version with a schedule's summary
+  lines of ``SMRY_CD`` as fields, declared in ``summary_lines.csv``), the raw table it reads,
+  the ``FORM_TYPE`` values it takes and an optional record filter (:data:`RECORD_FILTERS`);
 - ``columns.csv``: one row per field: the raw column it comes from and the conversion applied
   (see :data:`CONVERSIONS`);
 - ``summary_lines.csv``: fields of a filing filled from its ``SMRY_CD`` lines (form type, line
@@ -52,7 +53,7 @@ CONVERSIONS = {
     ),
 }
 
-KINDS = ("filing", "item")
+KINDS = ("filing", "item", "summary")
 
 #: Record filters a model may add to its FORM_TYPE values, over the raw row's columns. Two models
 #: may share a form type only with complementary filters, so every row still has one home.
@@ -152,10 +153,16 @@ class FormSpec:
     id: str
     filing: ModelSpec
     items: tuple[ModelSpec, ...]
+    summaries: tuple[ModelSpec, ...] = ()
 
     @property
     def models(self) -> tuple[ModelSpec, ...]:
-        return (self.filing, *self.items)
+        return (self.filing, *self.summaries, *self.items)
+
+    @property
+    def summary_line_models(self) -> tuple[ModelSpec, ...]:
+        """The models that take lines of ``SMRY_CD``: the cover and the schedule summaries."""
+        return tuple(model for model in (self.filing, *self.summaries) if model.summary_lines)
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,8 @@ class Specs:
             if len(filings) != 1:
                 raise ValueError(f"form {form_id} needs exactly one filing model")
             items = tuple(model for model in members if model.kind == "item")
-            forms.append(FormSpec(form_id, filings[0], items))
+            summaries = tuple(model for model in members if model.kind == "summary")
+            forms.append(FormSpec(form_id, filings[0], items, summaries))
         return tuple(forms)
 
     def form(self, form_id: str) -> FormSpec:
@@ -193,9 +201,15 @@ class Specs:
         raise KeyError(f"no processed model {name!r}")
 
     def source_tables(self) -> dict[str, tuple[str, ...]]:
-        """Each raw table read for items or covers, with every FORM_TYPE routed from it."""
+        """Each raw table read for items or covers, with every FORM_TYPE routed from it.
+
+        Summary models are left out: they read ``SMRY_CD`` through their summary lines, many raw
+        rows to one processed row.
+        """
         tables: dict[str, list[str]] = {}
         for model in self.models:
+            if model.kind == "summary":
+                continue
             known = tables.setdefault(model.source_table, [])
             known.extend(t for t in model.form_types if t not in known)
         return {table: tuple(types) for table, types in tables.items()}

@@ -268,6 +268,34 @@ class FormStatements:
         )
         return Statement(sql)
 
+    # -- schedule summaries ----------------------------------------------------------------------
+
+    def insert_summary_versions(self, model: ModelSpec) -> Statement:
+        """One row per filing version (of a kept cover) with any of the schedule's lines."""
+        summary = self.summary_lines(model)
+        targets = ["filing_id", "amend_id", *(line.field for line in model.summary_lines)]
+        values = [
+            self.col("sm", "FILING_ID"),
+            self.col("sm", "AMEND_ID"),
+            *(f"sm.{self.d.quote(line.field)}" for line in model.summary_lines),
+        ]
+        sql = (
+            f"INSERT INTO {self.table(model.version_name)} ({self._names(targets)})"
+            f" SELECT {', '.join(values)} FROM ({summary.sql}) sm JOIN {self._cover_join('sm')}"
+        )
+        return Statement(sql, summary.params)
+
+    def insert_latest_summaries(self, model: ModelSpec) -> Statement:
+        names = ["filing_id", "amend_id", *(line.field for line in model.summary_lines)]
+        sql = (
+            f"INSERT INTO {self.table(model.latest_name)} ({self._names(names)})"
+            f" SELECT {', '.join(f's.{self.d.quote(name)}' for name in names)}"
+            f" FROM {self.table(model.version_name)} s"
+            f" JOIN {self.table(self.form.filing.version_name)} v"
+            f" ON v.filing_id = s.filing_id AND v.amend_id = s.amend_id WHERE v.is_latest = TRUE"
+        )
+        return Statement(sql)
+
     # -- items ---------------------------------------------------------------------------------
 
     def _item_rows(self, model: ModelSpec) -> Statement:
@@ -363,23 +391,30 @@ class FormStatements:
         return self._insert_skipped(sql, [*params, *reasons, *rows.params])
 
     def skipped_summary_lines(self) -> Statement | None:
-        model = self.form.filing
-        if not model.summary_lines:
+        models = self.form.summary_line_models
+        if not models:
             return None
-        types = sorted({line.form_type for line in model.summary_lines})
+        pairs = list(
+            dict.fromkeys(
+                (line.form_type, line.line_item) for model in models for line in model.summary_lines
+            )
+        )
+        types = sorted({form_type for form_type, _ in pairs})
         rows = self.numbered(
             specs.SUMMARY_TABLE, types, ("FILING_ID", "AMEND_ID", "FORM_TYPE", "LINE_ITEM")
         )
         declared = " OR ".join(
             f"({self.col('l', 'FORM_TYPE')} = %s AND {self.col('l', 'LINE_ITEM')} = %s)"
-            for _line in model.summary_lines
+            for _pair in pairs
         )
-        declared_params = [
-            value for line in model.summary_lines for value in (line.form_type, line.line_item)
-        ]
+        declared_params = [value for pair in pairs for value in pair]
         reason = f"CASE WHEN v.id IS NULL THEN %s WHEN NOT ({declared}) THEN %s ELSE %s END"
         select, params = self._skipped_values(
-            model.version_name, specs.SUMMARY_TABLE, "l", self.col("l", "LINE_ITEM"), reason
+            self.form.filing.version_name,
+            specs.SUMMARY_TABLE,
+            "l",
+            self.col("l", "LINE_ITEM"),
+            reason,
         )
         sql = (
             f"{select} FROM ({rows.sql}) l LEFT JOIN {self._cover_join('l')}"
