@@ -7,6 +7,8 @@ versions and the items of each schedule (changelists filtered by ``filing_id``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
@@ -21,6 +23,8 @@ from calaccess_processed.models import (
     ProcessedDataVersion,
     SkippedRawRow,
 )
+from calaccess_processed.models.base import FilingFields
+from calaccess_processed.models.filings import ProcessedModel
 from calaccess_toolkit.admin import ReadOnlyAdmin
 
 LIST_FIELDS = 4
@@ -32,10 +36,11 @@ def _changelist(model: type[models.Model], filing_id: int) -> str:
     return f"{url}?filing_id={filing_id}"
 
 
-def related_links(obj: models.Model) -> str:
+@admin.display(description="versions and items")
+def related_links(obj: ProcessedModel) -> str:
     """Links to the filing's versions and to the items of each of its schedules."""
     form = specs.load().form(obj.spec.form)
-    targets = [form.filing.version_name, *(item.version_name for item in form.items)]
+    targets = [form.filing.version_name, *(model.version_name for model in form.models[1:])]
     return format_html_join(
         ", ",
         '<a href="{}">{}</a>',
@@ -43,11 +48,12 @@ def related_links(obj: models.Model) -> str:
     )
 
 
-def pdf_link(obj: models.Model) -> str:
+@admin.display(description="PDF")
+def pdf_link(obj: FilingFields) -> str:
     return format_html('<a href="{}">PDF</a>', obj.pdf_url)
 
 
-def processed_admin(model: type[models.Model]) -> type[ReadOnlyAdmin]:
+def processed_admin(model: type[ProcessedModel]) -> type[ReadOnlyAdmin]:
     spec = model.spec
     names = [field.field for field in spec.fields]
     keys = ["filing_id", "amend_id"] + (["line_item"] if spec.kind == "item" else [])
@@ -58,14 +64,13 @@ def processed_admin(model: type[models.Model]) -> type[ReadOnlyAdmin]:
         for name in ("form_type", "is_latest", "is_memo", "thru_date")
         if name in {field.name for field in model._meta.get_fields()}
     ]
-    attributes = {
+    attributes: dict[str, Any] = {
         "__module__": __name__,
         "list_display": (*keys, *names[:LIST_FIELDS]),
         "search_fields": (*searchable, *ids),
         "list_filter": tuple(filters),
     }
     if spec.kind == "filing":
-        related_links.short_description = "versions and items"
         attributes["readonly_fields"] = ("related", "pdf")
         attributes["related"] = staticmethod(related_links)
         attributes["pdf"] = staticmethod(pdf_link)

@@ -73,7 +73,7 @@ def write_model_csv(model: type[models.Model], destination: Path | None = None) 
         sink = _HashingWriter(handle)
         writer = csv.writer(sink, lineterminator="\n")
         writer.writerow(columns)
-        query = model.objects.order_by("pk").values_list(*columns)
+        query = model._default_manager.order_by("pk").values_list(*columns)
         for row in query.iterator(chunk_size=CHUNK_ROWS):
             writer.writerow(row)
             rows += 1

@@ -57,11 +57,11 @@ def snapshot(form: str, filing_id: int, amend_id: int) -> Snapshot:
     """One version as its summary fields and its items keyed by schedule and transaction."""
     form_spec = specs.load().form(form)
     cover_model = PROCESSED_MODELS[form_spec.filing.version_name]
-    cover = _values(cover_model.objects.get(filing_id=filing_id, amend_id=amend_id))
+    cover = _values(cover_model._default_manager.get(filing_id=filing_id, amend_id=amend_id))
     items: dict[ItemKey, dict[str, Any]] = {}
     for item in form_spec.items:
         model = PROCESSED_MODELS[item.version_name]
-        for row in model.objects.filter(filing_id=filing_id, amend_id=amend_id):
+        for row in model._default_manager.filter(filing_id=filing_id, amend_id=amend_id):
             values = _values(row)
             items[_item_key(item.name, values)] = values
     return cover, items
@@ -88,7 +88,8 @@ def diff_snapshots(
 def form_of(filing_id: int) -> str:
     """The processed form a filing belongs to."""
     for form in specs.load().forms:
-        if PROCESSED_MODELS[form.filing.version_name].objects.filter(filing_id=filing_id).exists():
+        versions = PROCESSED_MODELS[form.filing.version_name]._default_manager
+        if versions.filter(filing_id=filing_id).exists():
             return form.id
     raise LookupError(f"no processed filing {filing_id}")
 
@@ -98,7 +99,7 @@ def diff_filing(filing_id: int) -> list[AmendmentDiff]:
     form = form_of(filing_id)
     model = PROCESSED_MODELS[specs.load().form(form).filing.version_name]
     amend_ids = list(
-        model.objects.filter(filing_id=filing_id)
+        model._default_manager.filter(filing_id=filing_id)
         .order_by("amend_id")
         .values_list("amend_id", flat=True)
     )

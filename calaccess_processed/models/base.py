@@ -96,3 +96,32 @@ class Item(ItemFields):
 
     class Meta:
         abstract = True
+
+
+class SummaryFields(models.Model):
+    """Keys of a schedule's summary: the filing version whose summary lines it holds."""
+
+    filing_id = fields.IntegerField(db_index=True, help_text="The filing the summary belongs to.")
+    amend_id = fields.IntegerField(help_text="The amendment the summary was filed in.")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.filing_id}-{self.amend_id}"
+
+
+class SummaryVersion(SummaryFields):
+    """A schedule's summary lines in one version of a filing."""
+
+    class Meta:
+        abstract = True
+
+
+class Summary(SummaryFields):
+    """A schedule's summary lines in the latest version of a filing."""
+
+    filing_id = fields.IntegerField(unique=True, help_text="The filing the summary belongs to.")
+
+    class Meta:
+        abstract = True

@@ -9,11 +9,11 @@ name from :mod:`calaccess_processed.models`; ``PROCESSED_MODELS`` maps each name
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django.db import models
 
-from calaccess_processed import specs
+from calaccess_processed import decoding, specs
 from calaccess_processed.specs import FieldSpec, ModelSpec, SummaryLineSpec
 from calaccess_raw import schema
 
@@ -36,6 +36,8 @@ def build_field(spec: FieldSpec, source_table: str) -> models.Field:
             decimal_places=raw.decimal_places or AMOUNT_PLACES,
             **options,
         )
+    if spec.conversion in {"lookup", "party"}:
+        return fields.CharField(max_length=decoding.max_length(spec, source_table), **options)
     if spec.conversion == "date":
         return fields.DateField(**options)
     if spec.conversion == "flag":
@@ -68,11 +70,35 @@ def build_check_field(name: str, description: str) -> models.Field:
     )
 
 
-def _model(name: str, bases: tuple[type, ...], spec: ModelSpec, meta: dict[str, Any]) -> type:
+if TYPE_CHECKING:
+    # The django-stubs pattern for a model mixin: a Model to the checker, a plain class at run
+    # time, so the migrations' ``bases`` keep naming the mixin alone.
+    _MixinBase = models.Model
+else:
+    _MixinBase = object
+
+
+class ProcessedModel(_MixinBase):
+    """Marks a derived model and keeps its declaration."""
+
+    spec: ClassVar[ModelSpec]
+    is_version: ClassVar[bool]
+    filing_id: int
+    amend_id: int
+
+
+def _model(
+    name: str,
+    bases: tuple[type[models.Model], ...],
+    spec: ModelSpec,
+    meta: dict[str, Any],
+    is_version: bool,
+) -> type[ProcessedModel]:
     attributes: dict[str, Any] = {
         "__module__": __name__,
         "__doc__": spec.description,
         "spec": spec,
+        "is_version": is_version,
         "Meta": type("Meta", (), meta),
     }
     for field in spec.fields:
@@ -82,21 +108,22 @@ def _model(name: str, bases: tuple[type, ...], spec: ModelSpec, meta: dict[str, 
     for check in spec.reconciliations:
         for field_name in check.fields:
             attributes[field_name] = build_check_field(field_name, check.description)
-    return type(name, bases, attributes)
+    # type() builds the class from a runtime list of fields, which the checker cannot follow.
+    return cast("type[ProcessedModel]", type(name, (*bases, ProcessedModel), attributes))
 
 
-class ProcessedModel:
-    """Marks a derived model and keeps its declaration."""
-
-    spec: ClassVar[ModelSpec]
-    is_version: ClassVar[bool]
-
-
-def build_pair(spec: ModelSpec) -> tuple[type[models.Model], type[models.Model]]:
+def build_pair(spec: ModelSpec) -> tuple[type[ProcessedModel], type[ProcessedModel]]:
     """The version model and the latest model of one declaration."""
     table = spec.name.lower()
+    version_bases: tuple[type[models.Model], ...]
+    latest_bases: tuple[type[models.Model], ...]
+    version_key: tuple[str, ...]
+    latest_key: tuple[str, ...] | None
     if spec.kind == "filing":
         version_bases, latest_bases = (base.FilingVersion,), (base.Filing,)
+        version_key, latest_key = ("filing_id", "amend_id"), None
+    elif spec.kind == "summary":
+        version_bases, latest_bases = (base.SummaryVersion,), (base.Summary,)
         version_key, latest_key = ("filing_id", "amend_id"), None
     else:
         version_bases, latest_bases = (base.ItemVersion,), (base.Item,)
@@ -114,19 +141,18 @@ def build_pair(spec: ModelSpec) -> tuple[type[models.Model], type[models.Model]]
         latest_meta["constraints"] = [
             models.UniqueConstraint(fields=latest_key, name=f"{table}_latest_key")
         ]
-    version = _model(spec.version_name, (*version_bases, ProcessedModel), spec, version_meta)
-    latest = _model(spec.latest_name, (*latest_bases, ProcessedModel), spec, latest_meta)
-    version.is_version, latest.is_version = True, False
+    version = _model(spec.version_name, version_bases, spec, version_meta, is_version=True)
+    latest = _model(spec.latest_name, latest_bases, spec, latest_meta, is_version=False)
     return version, latest
 
 
-PROCESSED_MODELS: dict[str, type[models.Model]] = {}
+PROCESSED_MODELS: dict[str, type[ProcessedModel]] = {}
 for _spec in specs.load().models:
     for _model_class in build_pair(_spec):
         PROCESSED_MODELS[_model_class.__name__] = _model_class
 
 
-def get_processed_model(name: str) -> type[models.Model]:
+def get_processed_model(name: str) -> type[ProcessedModel]:
     """A processed filing model by its name, any case (``form460filing``)."""
     wanted = name.strip().lower()
     for model_name, model in PROCESSED_MODELS.items():

@@ -60,28 +60,28 @@ class FilerYearTotal(models.Model):
     def form460_filings(self) -> QuerySet:
         """The latest Form 460 filings this total counts."""
         filing = PROCESSED_MODELS["Form460Filing"]
-        later = filing.objects.filter(
+        later = filing._default_manager.filter(
             filer_internal_id=OuterRef("filer_internal_id"),
             filing_id__gt=OuterRef("filing_id"),
             from_date__lte=OuterRef("thru_date"),
             thru_date__gte=OuterRef("from_date"),
         )
-        return filing.objects.filter(
+        return filing._default_manager.filter(
             filer_internal_id=self.filer_internal_id, thru_date__year=self.calendar_year
         ).exclude(Exists(later))
 
     def uncovered_late_items(self) -> QuerySet:
         """The Form 497 lines this total adds because no Form 460 covers them."""
         items = PROCESSED_MODELS["Form497Part1Item"]
-        covers = PROCESSED_MODELS["Form460Filing"].objects.filter(
+        covers = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(
             filer_internal_id=self.filer_internal_id,
             from_date__lte=OuterRef("transaction_date"),
             thru_date__gte=OuterRef("transaction_date"),
         )
-        filings = PROCESSED_MODELS["Form497Filing"].objects.filter(
+        filings = PROCESSED_MODELS["Form497Filing"]._default_manager.filter(
             filer_internal_id=self.filer_internal_id
         )
-        return items.objects.filter(
+        return items._default_manager.filter(
             Q(filing_id__in=filings.values("filing_id")),
             transaction_date__gte=date(self.calendar_year, 1, 1),
             transaction_date__lte=date(self.calendar_year, 12, 31),

@@ -4,12 +4,15 @@ The facts sit in the CSV files of ``data/`` beside this module:
 
 - ``models.csv``: one row per processed model pair (``<name>Version`` holds every amendment,
   ``<name>`` the latest): its form, kind (``filing``: one row per cover page; ``item``: one row
-  per line of a schedule), the raw table it reads, the ``FORM_TYPE`` values it takes and an
-  optional record filter (:data:`RECORD_FILTERS`);
+  per line of a schedule; ``summary``: one row per filing version with a schedule's summary
+  lines of ``SMRY_CD`` as fields, declared in ``summary_lines.csv``), the raw table it reads,
+  the ``FORM_TYPE`` values it takes and an optional record filter (:data:`RECORD_FILTERS`);
 - ``columns.csv``: one row per field: the raw column it comes from and the conversion applied
   (see :data:`CONVERSIONS`);
 - ``summary_lines.csv``: fields of a filing filled from its ``SMRY_CD`` lines (form type, line
   number, amount column);
+- ``party_names.csv``: party names as filed in free text (``D``, ``Democrat``) → the party they
+  name, in the words of the ``PARTY_CD`` lookup codes (``DEMOCRATIC``) (:func:`party_names`);
 - ``totals_rules.csv``: the one documented rule by which totals never double count
   (:func:`totals_rules`);
 - ``reconciliations.csv``: checks stored per filing version: a summary line against the sum of a
@@ -43,9 +46,14 @@ CONVERSIONS = {
     "flag": "boolean: a Y or X box is true, else false; a 0/1 number as is, blank NULL",
     "net_of_returns": "decimal; a returned item (TRAN_TYPE R) counts as -|amount|",
     "filer_xref": "integer filer id: through FILER_XREF_CD (latest effective), else the id itself",
+    "lookup": "text: the code's meaning among the schema's lookup codes of the column, else NULL",
+    "party": (
+        "text: PARTY_CD's meaning unless 0 (N/A), else the PARTY text normalised through"
+        " party_names.csv (other text upper-cased and trimmed as filed)"
+    ),
 }
 
-KINDS = ("filing", "item")
+KINDS = ("filing", "item", "summary")
 
 #: Record filters a model may add to its FORM_TYPE values, over the raw row's columns. Two models
 #: may share a form type only with complementary filters, so every row still has one home.
@@ -145,10 +153,16 @@ class FormSpec:
     id: str
     filing: ModelSpec
     items: tuple[ModelSpec, ...]
+    summaries: tuple[ModelSpec, ...] = ()
 
     @property
     def models(self) -> tuple[ModelSpec, ...]:
-        return (self.filing, *self.items)
+        return (self.filing, *self.summaries, *self.items)
+
+    @property
+    def summary_line_models(self) -> tuple[ModelSpec, ...]:
+        """The models that take lines of ``SMRY_CD``: the cover and the schedule summaries."""
+        return tuple(model for model in (self.filing, *self.summaries) if model.summary_lines)
 
 
 @dataclass(frozen=True)
@@ -166,7 +180,8 @@ class Specs:
             if len(filings) != 1:
                 raise ValueError(f"form {form_id} needs exactly one filing model")
             items = tuple(model for model in members if model.kind == "item")
-            forms.append(FormSpec(form_id, filings[0], items))
+            summaries = tuple(model for model in members if model.kind == "summary")
+            forms.append(FormSpec(form_id, filings[0], items, summaries))
         return tuple(forms)
 
     def form(self, form_id: str) -> FormSpec:
@@ -186,9 +201,15 @@ class Specs:
         raise KeyError(f"no processed model {name!r}")
 
     def source_tables(self) -> dict[str, tuple[str, ...]]:
-        """Each raw table read for items or covers, with every FORM_TYPE routed from it."""
+        """Each raw table read for items or covers, with every FORM_TYPE routed from it.
+
+        Summary models are left out: they read ``SMRY_CD`` through their summary lines, many raw
+        rows to one processed row.
+        """
         tables: dict[str, list[str]] = {}
         for model in self.models:
+            if model.kind == "summary":
+                continue
             known = tables.setdefault(model.source_table, [])
             known.extend(t for t in model.form_types if t not in known)
         return {table: tuple(types) for table, types in tables.items()}
@@ -234,6 +255,18 @@ def load() -> Specs:
             )
         )
     return Specs(models=tuple(models))
+
+
+@functools.cache
+def party_names() -> dict[str, str]:
+    """Party names as filed (upper case, trimmed) → the party they name (``D`` → ``DEMOCRATIC``)."""
+    names: dict[str, str] = {}
+    for row in _rows("party_names.csv"):
+        filed = row["filed"].strip().upper()
+        if filed in names:
+            raise ValueError(f"party_names.csv: {filed!r} is declared twice")
+        names[filed] = row["party"]
+    return names
 
 
 #: The values of ``totals_rules.csv`` the totals are built for; a change there fails loudly.

@@ -9,17 +9,24 @@ the kept covers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import TypeAlias
 
 from django.db import models
 
-from calaccess_processed import specs
+from calaccess_processed import decoding, specs
 from calaccess_processed.models.tracking import SkippedRawRow
 from calaccess_processed.specs import FieldSpec, FormSpec, ModelSpec
 from calaccess_raw import schema
 
+from . import decoding as decoded_sql
 from .dialects import Dialect
+
+SqlValue: TypeAlias = str | int | Decimal | datetime.date | None
+"""A value the statements pass as a parameter: what every database driver adapts."""
 
 
 @dataclass(frozen=True)
@@ -27,10 +34,10 @@ class Statement:
     """One SQL statement and its parameters."""
 
     sql: str
-    params: tuple[object, ...] = ()
+    params: tuple[SqlValue, ...] = ()
 
 
-def _placeholders(values: Sequence[object]) -> str:
+def _placeholders(values: Sequence[SqlValue]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
@@ -41,7 +48,7 @@ class FormStatements:
         self,
         form: FormSpec,
         dialect: Dialect,
-        processed: dict[str, type[models.Model]],
+        processed: Mapping[str, type[models.Model]],
         version_id: int,
     ) -> None:
         self.form = form
@@ -84,7 +91,23 @@ class FormStatements:
             trimmed = f"TRIM({value})"
             numeric = f"CASE WHEN {self.d.is_digits(trimmed)} THEN {self.d.to_integer(trimmed)} END"
             return f"COALESCE(xref.{self.d.quote('FILER_ID')}, {numeric})"
+        if conversion == "lookup":
+            meanings = decoding.meanings(source_table, field.column)
+            return decoded_sql.case(value, meanings, numeric=raw_type == "IntegerField")
+        if conversion == "party":
+            return self.party(field, source_table, alias)
         raise ValueError(f"unknown conversion {conversion!r}")
+
+    def party(self, field: FieldSpec, source_table: str, alias: str) -> str:
+        """The party a code names, else the one the free text names (normalised)."""
+        numeric = schema.load().table(source_table).field(field.column).type == "IntegerField"
+        codes = decoding.party_code_meanings(source_table, field.column)
+        coded = decoded_sql.case(self.col(alias, field.column), codes, numeric=numeric)
+        text = f"UPPER(TRIM({self.col(alias, decoding.PARTY_TEXT_COLUMN)}))"
+        named = decoded_sql.case(
+            text, specs.party_names(), numeric=False, otherwise=f"NULLIF({text}, '')"
+        )
+        return f"COALESCE({coded}, {named})"
 
     # -- numbered raw rows ---------------------------------------------------------------------
 
@@ -245,6 +268,34 @@ class FormStatements:
         )
         return Statement(sql)
 
+    # -- schedule summaries ----------------------------------------------------------------------
+
+    def insert_summary_versions(self, model: ModelSpec) -> Statement:
+        """One row per filing version (of a kept cover) with any of the schedule's lines."""
+        summary = self.summary_lines(model)
+        targets = ["filing_id", "amend_id", *(line.field for line in model.summary_lines)]
+        values = [
+            self.col("sm", "FILING_ID"),
+            self.col("sm", "AMEND_ID"),
+            *(f"sm.{self.d.quote(line.field)}" for line in model.summary_lines),
+        ]
+        sql = (
+            f"INSERT INTO {self.table(model.version_name)} ({self._names(targets)})"
+            f" SELECT {', '.join(values)} FROM ({summary.sql}) sm JOIN {self._cover_join('sm')}"
+        )
+        return Statement(sql, summary.params)
+
+    def insert_latest_summaries(self, model: ModelSpec) -> Statement:
+        names = ["filing_id", "amend_id", *(line.field for line in model.summary_lines)]
+        sql = (
+            f"INSERT INTO {self.table(model.latest_name)} ({self._names(names)})"
+            f" SELECT {', '.join(f's.{self.d.quote(name)}' for name in names)}"
+            f" FROM {self.table(model.version_name)} s"
+            f" JOIN {self.table(self.form.filing.version_name)} v"
+            f" ON v.filing_id = s.filing_id AND v.amend_id = s.amend_id WHERE v.is_latest = TRUE"
+        )
+        return Statement(sql)
+
     # -- items ---------------------------------------------------------------------------------
 
     def _item_rows(self, model: ModelSpec) -> Statement:
@@ -289,7 +340,7 @@ class FormStatements:
 
     # -- skipped rows --------------------------------------------------------------------------
 
-    def _insert_skipped(self, select: str, params: Sequence[object]) -> Statement:
+    def _insert_skipped(self, select: str, params: Sequence[SqlValue]) -> Statement:
         columns = (
             "version_id",
             "model_name",
@@ -340,23 +391,30 @@ class FormStatements:
         return self._insert_skipped(sql, [*params, *reasons, *rows.params])
 
     def skipped_summary_lines(self) -> Statement | None:
-        model = self.form.filing
-        if not model.summary_lines:
+        models = self.form.summary_line_models
+        if not models:
             return None
-        types = sorted({line.form_type for line in model.summary_lines})
+        pairs = list(
+            dict.fromkeys(
+                (line.form_type, line.line_item) for model in models for line in model.summary_lines
+            )
+        )
+        types = sorted({form_type for form_type, _ in pairs})
         rows = self.numbered(
             specs.SUMMARY_TABLE, types, ("FILING_ID", "AMEND_ID", "FORM_TYPE", "LINE_ITEM")
         )
         declared = " OR ".join(
             f"({self.col('l', 'FORM_TYPE')} = %s AND {self.col('l', 'LINE_ITEM')} = %s)"
-            for _line in model.summary_lines
+            for _pair in pairs
         )
-        declared_params = [
-            value for line in model.summary_lines for value in (line.form_type, line.line_item)
-        ]
+        declared_params = [value for pair in pairs for value in pair]
         reason = f"CASE WHEN v.id IS NULL THEN %s WHEN NOT ({declared}) THEN %s ELSE %s END"
         select, params = self._skipped_values(
-            model.version_name, specs.SUMMARY_TABLE, "l", self.col("l", "LINE_ITEM"), reason
+            self.form.filing.version_name,
+            specs.SUMMARY_TABLE,
+            "l",
+            self.col("l", "LINE_ITEM"),
+            reason,
         )
         sql = (
             f"{select} FROM ({rows.sql}) l LEFT JOIN {self._cover_join('l')}"
@@ -407,6 +465,11 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
             f" {line}, s.{quote('FORM_TYPE')}, %s FROM {quote(table)} s"
             f" WHERE s.{quote('FORM_TYPE')} NOT IN ({_placeholders(form_types)})"
         )
-        params = (version_id, table, SkippedRawRow.FORM_TYPE_NOT_PROCESSED, *form_types)
+        params: tuple[SqlValue, ...] = (
+            version_id,
+            table,
+            SkippedRawRow.FORM_TYPE_NOT_PROCESSED,
+            *form_types,
+        )
         statements.append(Statement(sql, params))
     return statements

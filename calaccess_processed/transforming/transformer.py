@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router, transaction
 from django.utils import timezone
 
+from calaccess_processed import specs
 from calaccess_processed.models import PROCESSED_MODELS, ProcessedDataFile, SkippedRawRow
 from calaccess_processed.models.tracking import ProcessedDataVersion
 from calaccess_processed.specs import FormSpec
@@ -89,8 +90,8 @@ class FormTransformer:
 
     def prepare(self) -> None:
         tables = {spec.source_table for spec in self.form.models}
-        if self.form.filing.summary_lines:
-            tables.add("SMRY_CD")
+        if self.form.summary_line_models:
+            tables.add(specs.SUMMARY_TABLE)
         check_raw_tables_readable(self.alias, tables)
 
     def replace(self) -> None:
@@ -106,6 +107,7 @@ class FormTransformer:
     def _inserts(self) -> list[Statement]:
         s = self.statements
         inserts = [s.insert_filing_versions(), s.skipped_covers()]
+        inserts += [s.insert_summary_versions(summary) for summary in self.form.summaries]
         summary = s.skipped_summary_lines()
         if summary is not None:
             inserts.append(summary)
@@ -113,6 +115,7 @@ class FormTransformer:
             inserts += [s.insert_item_versions(item), s.skipped_items(item)]
         # The checks need the items; the latest rows copy the checked versions.
         inserts += [*s.reconcile(), s.insert_latest_filings()]
+        inserts += [s.insert_latest_summaries(summary) for summary in self.form.summaries]
         inserts += [s.insert_latest_items(item) for item in self.form.items]
         return inserts
 
