@@ -1,9 +1,13 @@
 """Check that a loaded raw table holds exactly what its cleaned CSV says.
 
-The CSV is typed again by the loader's rules (:mod:`calaccess_raw.values.rules`) and compared,
-row by row in load order (the surrogate ``id``), with what the database returns through Django,
-every value of every row: a full comparison, streamed on both sides. The first difference raises
-:class:`RowCountMismatch` or :class:`ValueMismatch` naming the line and column.
+The CSV is typed again by the loader's rules (:mod:`calaccess_raw.values.rules`). By default its
+fingerprint (:mod:`.fingerprint`: per column, the non-NULL values, a total, the empty texts and a
+checksum of the texts) is compared with the one the database computes in one aggregate query
+(:mod:`.stored`), and a difference raises :class:`RowCountMismatch` or :class:`ValueMismatch`
+naming the column. The full comparison (``full=True``) instead compares, row by row in load order
+(the surrogate ``id``), every value the database returns through Django, streamed on both sides,
+and names the line and column of the first difference: it costs more than the load, and catches
+what the fingerprint does not (changes of one column that cancel out in its sum).
 """
 
 from __future__ import annotations
@@ -12,14 +16,19 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
+from django.db import connections, router
+
 from calaccess_raw import paths
 from calaccess_raw.models import RawDataModel
+from calaccess_raw.schema import Field
 from calaccess_raw.values.rules import canonical
 
 from . import resolve_model
 from .errorlog import ErrorLog
 from .errors import RowCountMismatch, ValueMismatch
+from .fingerprint import expected_fingerprint
 from .rows import TypedRows, read_header
+from .stored import stored_fingerprint
 
 MISSING = object()
 
@@ -37,15 +46,39 @@ def verify_table(
     model: str | type[RawDataModel],
     csv_path: Path | str | None = None,
     using: str | None = None,
+    full: bool = False,
 ) -> VerifyResult:
-    """Compare each loaded row of a raw table with its CSV; raise at the first difference.
+    """Compare a loaded raw table with its CSV by fingerprint, or value by value (``full``).
 
-    Without ``using``, rows are read from the database Django's routers pick for the model.
+    Without ``using``, the table is read in the database Django's routers pick for the model.
     """
     model = resolve_model(model)
     table = model.schema
     path = Path(csv_path) if csv_path else paths.csv_path(table.name)
     fields = read_header(path, table) or table.fields
+    if full:
+        return _compare_every_value(model, path, fields, using)
+    expected = expected_fingerprint(path, fields)
+    connection = connections[using or router.db_for_read(model)]
+    found = stored_fingerprint(table.name, fields, connection)
+    if found.rows != expected.rows:
+        raise RowCountMismatch(
+            f"{table.name}: the database holds {found.rows} rows, {path.name} {expected.rows}"
+        )
+    for wanted, stored in zip(expected.columns, found.columns, strict=True):
+        if differences := wanted.differences(stored):
+            raise ValueMismatch(
+                f"{table.name}: column {wanted.column} does not match {path.name}: "
+                + "; ".join(differences)
+            )
+    return VerifyResult(table.name, expected.rows, len(fields))
+
+
+def _compare_every_value(
+    model: type[RawDataModel], path: Path, fields: tuple[Field, ...], using: str | None
+) -> VerifyResult:
+    """Compare each loaded row with the CSV's; raise at the first difference."""
+    table = model.schema
     expected_rows = TypedRows(path, fields, ErrorLog(None, path.name))
     expected_iterator = iter(expected_rows)
     found_rows = (
