@@ -1,9 +1,10 @@
 """Per-column fingerprints of a raw table: what its cleaned CSV says, and what the database holds.
 
 Comparing every value through the ORM costs more than the load itself. A fingerprint instead
-sums up each column in a few numbers, which Python computes from the CSV's typed rows a column
-batch at a time (in C: ``map``, ``sum``, ``str.join``, ``hashlib``) and the database computes in
-one aggregate query per table, so no stored value passes through Python:
+sums up each column in a few numbers, which Python computes from the typed rows a column batch at
+a time (in C: ``map``, ``sum``, ``str.join``, ``hashlib``), while the load's helper streams them
+to the database (:mod:`.background`) or from the CSV when verifying, and the database computes in
+one aggregate query per table (:mod:`.stored`), so no stored value passes through Python:
 
 - ``values``: the non-NULL values (a NULL stored where the file has a value, or the reverse);
 - ``total``: for text, the characters (a value cut short); for integers the exact sum; for
@@ -32,12 +33,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 from calaccess_raw.schema import Field
-
-from .errorlog import ErrorLog
-from .rows import TypedRows
 
 #: Between two values of a text column in its digest (a character the cleaned export never holds).
 SEPARATOR = "\x1f"
@@ -86,14 +83,20 @@ class Fingerprint:
     columns: tuple[ColumnPrint, ...]
 
 
-def expected_fingerprint(path: Path, fields: tuple[Field, ...]) -> Fingerprint:
-    """The fingerprint of the CSV's rows typed by the loader's rules (bad values as empty)."""
-    rows = TypedRows(path, fields, ErrorLog(None, path.name))
-    sums = [_ColumnSum(field) for field in fields]
-    for batch in rows.batches():
-        for column_sum, column in zip(sums, zip(*batch, strict=True), strict=True):
+class TableSums:
+    """The running fingerprint of typed rows, fed a batch (a list of row tuples) at a time."""
+
+    def __init__(self, fields: tuple[Field, ...]) -> None:
+        self.rows = 0
+        self.columns = [_ColumnSum(field) for field in fields]
+
+    def add(self, batch: Sequence[tuple]) -> None:
+        self.rows += len(batch)
+        for column_sum, column in zip(self.columns, zip(*batch, strict=True), strict=True):
             column_sum.add(column)
-    return Fingerprint(rows.rows, tuple(column_sum.result() for column_sum in sums))
+
+    def fingerprint(self) -> Fingerprint:
+        return Fingerprint(self.rows, tuple(column.result() for column in self.columns))
 
 
 def _date_days(text: str) -> int:

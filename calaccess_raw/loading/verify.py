@@ -1,17 +1,20 @@
 """Check that a loaded raw table holds exactly what its cleaned CSV says.
 
-The CSV is typed again by the loader's rules (:mod:`calaccess_raw.values.rules`). By default its
-fingerprint (:mod:`.fingerprint`: per column, the non-NULL values, a total, the empty texts and a
-checksum of the texts) is compared with the one the database computes in one aggregate query
-(:mod:`.stored`), and a difference raises :class:`RowCountMismatch` or :class:`ValueMismatch`
-naming the column. The full comparison (``full=True``) instead compares, row by row in load order
-(the surrogate ``id``), every value the database returns through Django, streamed on both sides,
-and names the line and column of the first difference: it costs more than the load, and catches
-what the fingerprint does not (changes of one column that cancel out in its sum).
+By default the file's fingerprint (:mod:`.fingerprint`: per column, the non-NULL values, a
+total, the empty texts and a checksum of the texts) is compared with the one the database
+computes in one aggregate query (:mod:`.stored`). The file's is the one its load saved
+(:mod:`.sidecar`), or else a thread types the CSV by the loader's rules
+(:mod:`calaccess_raw.values.rules`) meanwhile (the database's work releases the interpreter
+lock, so the two overlap). A difference raises :class:`RowCountMismatch` or
+:class:`ValueMismatch` naming the column. The full comparison (``full=True``) instead compares,
+row by row in load order (the surrogate ``id``), every value the database returns through
+Django, streamed on both sides, and names the line and column of the first difference: it costs
+more than the load, and also catches changes of one column that cancel out in its sum.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -23,10 +26,10 @@ from calaccess_raw.models import RawDataModel
 from calaccess_raw.schema import Field
 from calaccess_raw.values.rules import canonical
 
-from . import resolve_model
+from . import resolve_model, sidecar
 from .errorlog import ErrorLog
 from .errors import RowCountMismatch, ValueMismatch
-from .fingerprint import expected_fingerprint
+from .fingerprint import Fingerprint, TableSums
 from .rows import TypedRows, read_header
 from .stored import stored_fingerprint
 
@@ -58,9 +61,15 @@ def verify_table(
     fields = read_header(path, table) or table.fields
     if full:
         return _compare_every_value(model, path, fields, using)
-    expected = expected_fingerprint(path, fields)
     connection = connections[using or router.db_for_read(model)]
-    found = stored_fingerprint(table.name, fields, connection)
+    expected = sidecar.saved(path, tuple(field.column for field in fields))
+    if expected is not None:
+        found = stored_fingerprint(table.name, fields, connection)
+    else:
+        with ThreadPoolExecutor(max_workers=1) as typing:  # the database sums meanwhile
+            expecting = typing.submit(expected_fingerprint, path, fields)
+            found = stored_fingerprint(table.name, fields, connection)
+            expected = expecting.result()
     if found.rows != expected.rows:
         raise RowCountMismatch(
             f"{table.name}: the database holds {found.rows} rows, {path.name} {expected.rows}"
@@ -72,6 +81,14 @@ def verify_table(
                 + "; ".join(differences)
             )
     return VerifyResult(table.name, expected.rows, len(fields))
+
+
+def expected_fingerprint(path: Path, fields: tuple[Field, ...]) -> Fingerprint:
+    """The fingerprint of the CSV's rows typed by the loader's rules (bad values as empty)."""
+    sums = TableSums(fields)
+    for batch in TypedRows(path, fields, ErrorLog(None, path.name)).batches():
+        sums.add(batch)
+    return sums.fingerprint()
 
 
 def _compare_every_value(
