@@ -1,7 +1,9 @@
 """verify_table's fingerprints catch each kind of damage a load could do, naming the column.
 
 A real table (S496_CD: integers, text, a decimal, dates) is loaded, then damaged by SQL behind the
-loader's back; the fingerprint comparison must fail, while the untouched table passes.
+loader's back; the fingerprint comparison must fail, while the untouched table passes. Each case
+runs twice: with the fingerprint the load saved (where it typed the rows), and with the CSV
+typed again (the saved fingerprint removed).
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import pytest
 from django.db import connections, router
 
+from calaccess_raw import paths
 from calaccess_raw.loading import RowCountMismatch, ValueMismatch, load_table, resolve_model
-from calaccess_raw.loading.verify import verify_table
+from calaccess_raw.loading.sidecar import saved, sidecar_path
+from calaccess_raw.loading.verify import expected_fingerprint, verify_table
 
-from .load_support import reference_csv
+from .load_support import HELPER_METHODS, reference_cells, reference_csv, write_csv
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,9 +35,12 @@ NULLABILITY = {
 }
 
 
-@pytest.fixture
-def loaded(data_dir):
-    load_table(MODEL, reference_csv(TABLE))
+@pytest.fixture(params=["saved", "typed again"])
+def loaded(request, data_dir):
+    path = reference_csv(TABLE)
+    load_table(MODEL, path)
+    if request.param == "typed again":
+        sidecar_path(path).unlink(missing_ok=True)
     connection = connections[router.db_for_write(MODEL)]
     ids = list(MODEL.objects.order_by("id").values_list("id", flat=True)[:3])
     return connection, ids
@@ -145,3 +152,26 @@ def test_the_full_comparison_names_the_line(loaded):
     execute(connection, f"UPDATE {{0}} SET {{1}} = ROUND({{1}}) WHERE id = {ids[2]}", "AMOUNT")
     with pytest.raises(ValueMismatch, match="line 4 of S496_CD.csv, column AMOUNT"):
         verify_table(TABLE, full=True)
+
+
+def test_a_load_that_types_saves_the_fingerprint_it_streamed(data_dir):
+    """PostgreSQL COPYs this file as it is: nothing typed in Python, nothing saved."""
+    path = reference_csv(TABLE)
+    result = load_table(MODEL, path)
+    fingerprint = saved(path, MODEL.schema.columns)
+    if result.method in HELPER_METHODS.values():
+        assert fingerprint == expected_fingerprint(path, MODEL.schema.fields)
+        assert fingerprint.rows == 998
+        amount = fingerprint.columns[MODEL.schema.columns.index("AMOUNT")]
+        assert (amount.column, amount.values) == ("AMOUNT", 997)  # one blank
+    else:
+        assert fingerprint is None
+
+
+def test_a_changed_csv_is_judged_by_its_own_rows_not_the_saved_fingerprint(data_dir):
+    load_table(MODEL, reference_csv(TABLE))
+    header, rows = reference_cells(TABLE)
+    rows[1][header.index("TRAN_ID")] = "EDT326"  # was EDT325: same length
+    write_csv(paths.csv_path(TABLE), header, rows)
+    with pytest.raises(ValueMismatch, match="column TRAN_ID .*: checksum"):
+        verify_table(TABLE)
