@@ -23,10 +23,18 @@ from calaccess_raw.schema import Field
 
 from .fingerprint import EMPTY_DIGEST, SEPARATOR, ColumnPrint, Fingerprint
 
-#: A text column's measures: (non-NULL values, characters, empty values).
-TEXT_MEASURES = "COUNT({c}), SUM({length}({c})), SUM(CASE WHEN {length}({c}) = 0 THEN 1 ELSE 0 END)"
+#: Per database: a text column's measures (non-NULL values, characters, empty values, digest).
+#: SQLite counts the characters of the digest's ``group_concat`` (one aggregate serves both).
+TEXTS = {
+    "postgresql": "COUNT({c}), SUM(CHAR_LENGTH({c})), SUM(CASE WHEN {c} = '' THEN 1 ELSE 0 END), "
+    "md5(string_agg({c}, chr(31)))",
+    "mysql": "COUNT({c}), SUM(CHAR_LENGTH({c})), SUM(CHAR_LENGTH({c}) = 0), "
+    f"MD5(GROUP_CONCAT({{c}} ORDER BY {{id}} SEPARATOR '{SEPARATOR}'))",
+    "sqlite": "COUNT({c}), LENGTH(group_concat({c}, char(31))) - COUNT({c}) + 1, "
+    "SUM(LENGTH({c}) = 0), lower(hex(crypto_md5(group_concat({c}, char(31)))))",
+}
 
-#: Per database: how a column's total is computed, by field type (``text`` for text columns).
+#: Per database: how a typed column's total is computed, by field type (see :mod:`.fingerprint`).
 TOTALS: dict[str, dict[str, str]] = {
     "postgresql": {
         "IntegerField": "SUM({c})",
@@ -50,13 +58,6 @@ TOTALS: dict[str, dict[str, str]] = {
         "DateTimeField": "SUM(CAST(strftime('%s', {c}) AS INTEGER))",
     },
 }
-#: Per database: the function counting a text's characters, and the MD5 of a column's values.
-LENGTHS = {"postgresql": "CHAR_LENGTH", "mysql": "CHAR_LENGTH", "sqlite": "LENGTH"}
-DIGESTS = {
-    "postgresql": "md5(string_agg({c}, chr(31)))",
-    "mysql": f"MD5(GROUP_CONCAT({{c}} ORDER BY {{id}} SEPARATOR '{SEPARATOR}'))",
-    "sqlite": "lower(hex(crypto_md5(group_concat({c}, char(31)))))",
-}
 #: Per database: the rows the query reads, in ``id`` order where it aggregates text in scan order.
 SOURCES = {
     "postgresql": "(SELECT * FROM {table} ORDER BY {id}) AS loaded",
@@ -77,8 +78,7 @@ def stored_fingerprint(
     for field in fields:
         column = quote(field.column)
         if field.is_text:
-            measures.append(TEXT_MEASURES.format(c=column, length=LENGTHS[vendor]))
-            measures.append(DIGESTS[vendor].format(c=column, id=quote("id")))
+            measures.append(TEXTS[vendor].format(c=column, id=quote("id")))
         else:
             scale = 10 ** (field.decimal_places or 0)
             measures.append(
