@@ -13,6 +13,7 @@ from calaccess_raw import paths, schema
 from calaccess_raw.downloading import check_release
 from calaccess_raw.downloading.recording import record_release
 from calaccess_raw.downloading.release import Release
+from calaccess_raw.loading import sidecar
 from calaccess_raw.models import RawDataFile, RawDataVersion
 from calaccess_raw.summaries import summarize_version
 from calaccess_toolkit import conf
@@ -108,6 +109,7 @@ class UpdateRawData(PipelineCommand):
         if not self.options["keep_files"]:
             for table in self.version.files.values_list("file_name", flat=True):
                 paths.csv_path(table).unlink(missing_ok=True)
+                sidecar.forget(paths.csv_path(table))
         self._finish(self.version)
 
     def _start(self, release: Release) -> RawDataVersion:

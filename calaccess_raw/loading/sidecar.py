@@ -22,11 +22,16 @@ def sidecar_path(csv_path: Path) -> Path:
     return csv_path.with_name(f"{csv_path.stem}.fingerprint.json")
 
 
+def forget(csv_path: Path) -> None:
+    """Remove the fingerprint kept for ``csv_path`` (with the CSV, or when a load typed nothing)."""
+    sidecar_path(csv_path).unlink(missing_ok=True)
+
+
 def save(csv_path: Path, fingerprint: Fingerprint | None) -> None:
     """Keep ``fingerprint`` as that of ``csv_path``; None removes an earlier one."""
     path = sidecar_path(csv_path)
     if fingerprint is None:
-        path.unlink(missing_ok=True)
+        forget(csv_path)
         return
     status = csv_path.stat()
     document = {
