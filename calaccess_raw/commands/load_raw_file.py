@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from calaccess_raw import loading, paths
 from calaccess_raw.epochs import RAW_RELEASE
+from calaccess_raw.loading import sidecar
 from calaccess_raw.loading.base import LoadResult
 from calaccess_raw.loading.recording import record_load_finish
 from calaccess_raw.model_names import model_name, table_of
@@ -76,5 +77,6 @@ class LoadRawFile(BasicCommand):
             )
         if not self.options["keep_file"] and not self.options["csv"]:
             csv_path.unlink(missing_ok=True)
+            sidecar.forget(csv_path)
             self.say(f"Deleted {csv_path.name} (keep it with --keep-file).", level=2)
         return result

@@ -14,6 +14,7 @@ from calaccess_raw.completeness import MissingTables, missing_tables
 from calaccess_raw.downloading import LocalCopy, check_release
 from calaccess_raw.downloading.recording import holds, record_release
 from calaccess_raw.downloading.release import Release
+from calaccess_raw.loading import sidecar
 from calaccess_raw.locking import update_lock
 from calaccess_raw.models import RawDataFile, RawDataVersion, get_raw_model
 from calaccess_raw.summaries import summarize_version
@@ -211,6 +212,7 @@ class UpdateRawData(PipelineCommand):
         for table in self.version.files.values_list("file_name", flat=True):
             if table not in failed:
                 paths.csv_path(table).unlink(missing_ok=True)
+                sidecar.forget(paths.csv_path(table))
 
     def _start(self, release: Release) -> RawDataVersion:
         version = record_release(release)

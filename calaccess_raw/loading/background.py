@@ -12,7 +12,8 @@ without the fork's cost (some 20 ms, as the loader's pages are copied on write).
 
 Two writers use it: :func:`typed_csv` (every value typed by the rules) and
 :func:`calaccess_raw.loading.flags.flags_rewritten` (PostgreSQL's flag rewrite). When the writer
-is done the helper sends back its result (for typing, its counts: rows, skipped rows, errors),
+is done the helper sends back its result (for typing, its counts: rows, skipped rows, errors,
+and the rows' fingerprint for the verification, :mod:`calaccess_raw.loading.fingerprint`),
 or the exception it stopped on, which is raised again in the loader. The loader must treat a
 stream that ended early as a failure: leaving the ``with`` block raises the helper's error after
 the rows were read, before anything commits. The helper never touches the database connections it
@@ -25,6 +26,7 @@ where its value is NULL; text columns are never NULL, so an empty text column is
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import os
@@ -110,9 +112,9 @@ def _enlarge(pipe: int) -> None:
 
 def _write_typed(rows: TypedRows, csv_format: dict[str, Any], pipe: int) -> Tally:
     with open(pipe, "w", encoding="utf-8", newline="", buffering=READ_SIZE) as out:
-        rows.write_csv(out, **csv_format)
+        fingerprint = rows.write_csv(out, **csv_format)
     rows.log.close()
-    return rows.tally()
+    return dataclasses.replace(rows.tally(), fingerprint=fingerprint)
 
 
 class _Helper:

@@ -20,6 +20,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from calaccess_raw.models import RawDataModel
 from calaccess_raw.schema import Field
 
+from . import sidecar
 from .errorlog import ErrorLog
 from .errors import LoadError
 from .rows import TypedRows, read_header
@@ -74,6 +75,7 @@ class Loader(ABC):  # noqa: B024 - prepare and finalize are optional hooks
                 replaced = self.replace(fields, rows)
             finally:
                 self.finalize()
+        sidecar.save(self.csv_path, rows.fingerprint)
         return LoadResult(
             table=self.table.name,
             csv_path=self.csv_path,

@@ -31,6 +31,7 @@ from calaccess_raw.values.rules import BadValue, converter
 from .columns import column_typer
 from .errorlog import ErrorLog
 from .errors import CleanFileMissing, HeaderMismatch, NotUTF8
+from .fingerprint import Fingerprint, TableSums
 
 #: Column index of errors that concern a whole row (sorts before the row's value errors).
 WHOLE_ROW = -1
@@ -68,6 +69,8 @@ class Tally:
     rows: int
     skipped_rows: int
     errors: int
+    #: Of the rows as written, where the writer summed them up (:mod:`.fingerprint`).
+    fingerprint: Fingerprint | None = None
 
 
 class TypedRows:
@@ -88,6 +91,7 @@ class TypedRows:
         self.log = log
         self.rows = 0
         self.skipped_rows = 0
+        self.fingerprint: Fingerprint | None = None
         self._lines_read = 0
         self._batch_lines: list[int] = []
         self._pending: list[tuple[int, int, str, str]] = []  # row errors, logged with the batch's
@@ -110,12 +114,17 @@ class TypedRows:
     def adopt(self, tally: Tally) -> None:
         """Take over the counts of an iteration done elsewhere (a helper process)."""
         self.rows, self.skipped_rows, self.log.count = tally.rows, tally.skipped_rows, tally.errors
+        self.fingerprint = tally.fingerprint
 
-    def write_csv(self, out: TextIO, **csv_format: Any) -> None:
-        """Write the typed rows to ``out`` with :func:`csv.writer` (NULL as an empty value)."""
+    def write_csv(self, out: TextIO, **csv_format: Any) -> Fingerprint:
+        """Write the typed rows to ``out`` with :func:`csv.writer` (NULL as an empty value);
+        their fingerprint, for verifying the load without reading the file again."""
         writer = csv.writer(out, **csv_format)
+        sums = TableSums(self.fields)
         for batch in self.batches():
             writer.writerows(batch)
+            sums.add(batch)
+        return sums.fingerprint()
 
     def _has_nul(self) -> bool:
         """Whether the file holds a NUL byte (a fast pass that spares clean files the filter)."""

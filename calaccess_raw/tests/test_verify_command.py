@@ -26,8 +26,10 @@ def test_verify_command(data_dir):
     load_table(RcptCd, reference_csv("RCPT_CD"))
     assert "RCPT_CD matches its CSV: 1,000 rows of 63 columns." in verify("RcptCd")
     RcptCd.objects.filter(id=RcptCd.objects.order_by("id").first().id).update(amount=None)
-    with pytest.raises(CommandError, match="line 2 of RCPT_CD.csv, column AMOUNT"):
+    with pytest.raises(CommandError, match="column AMOUNT does not match RCPT_CD.csv"):
         verify("RcptCd")
+    with pytest.raises(CommandError, match="line 2 of RCPT_CD.csv, column AMOUNT"):
+        verify("RcptCd", "--full")
 
 
 def test_verify_depends_on_the_load():

@@ -1,0 +1,58 @@
+"""The fingerprint a load streamed, kept next to its CSV for the verification.
+
+When a load types the rows in Python (every load on SQLite and MySQL, PostgreSQL's typed path),
+the helper sums them up as it streams them (:mod:`.fingerprint`), and the loader saves that
+fingerprint as ``<TABLE>.fingerprint.json`` beside the CSV, with the CSV's size and modification
+time. Verifying then needs only the database's aggregate query. A saved fingerprint counts only
+for the very file it was made from (same size, same modification time, same columns); a load
+that typed nothing (PostgreSQL's COPY of the file as it is) removes it, and verifying types the
+CSV instead.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from .fingerprint import ColumnPrint, Fingerprint
+
+
+def sidecar_path(csv_path: Path) -> Path:
+    return csv_path.with_name(f"{csv_path.stem}.fingerprint.json")
+
+
+def forget(csv_path: Path) -> None:
+    """Remove the fingerprint kept for ``csv_path`` (with the CSV, or when a load typed nothing)."""
+    sidecar_path(csv_path).unlink(missing_ok=True)
+
+
+def save(csv_path: Path, fingerprint: Fingerprint | None) -> None:
+    """Keep ``fingerprint`` as that of ``csv_path``; None removes an earlier one."""
+    path = sidecar_path(csv_path)
+    if fingerprint is None:
+        forget(csv_path)
+        return
+    status = csv_path.stat()
+    document = {
+        "size": status.st_size,
+        "modified_ns": status.st_mtime_ns,
+        "rows": fingerprint.rows,
+        "columns": [asdict(column) for column in fingerprint.columns],
+    }
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def saved(csv_path: Path, columns: tuple[str, ...]) -> Fingerprint | None:
+    """The fingerprint saved for ``csv_path`` as it is now, in ``columns``; else None."""
+    try:
+        document = json.loads(sidecar_path(csv_path).read_text(encoding="utf-8"))
+        status = csv_path.stat()
+    except (OSError, ValueError):
+        return None
+    prints = tuple(ColumnPrint(**column) for column in document["columns"])
+    if (document["size"], document["modified_ns"]) != (status.st_size, status.st_mtime_ns) or tuple(
+        column.column for column in prints
+    ) != columns:
+        return None
+    return Fingerprint(document["rows"], prints)

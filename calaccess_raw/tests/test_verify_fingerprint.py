@@ -1,0 +1,177 @@
+"""verify_table's fingerprints catch each kind of damage a load could do, naming the column.
+
+A real table (S496_CD: integers, text, a decimal, dates) is loaded, then damaged by SQL behind the
+loader's back; the fingerprint comparison must fail, while the untouched table passes. Each case
+runs twice: with the fingerprint the load saved (where it typed the rows), and with the CSV
+typed again (the saved fingerprint removed).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connections, router
+
+from calaccess_raw import paths
+from calaccess_raw.loading import RowCountMismatch, ValueMismatch, load_table, resolve_model
+from calaccess_raw.loading.sidecar import saved, sidecar_path
+from calaccess_raw.loading.verify import expected_fingerprint, verify_table
+
+from .load_support import HELPER_METHODS, reference_cells, reference_csv, write_csv
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TABLE = "S496_CD"
+MODEL = resolve_model(TABLE)
+#: How a NOT NULL text column is made NULL-able, and back, where typed columns refuse ''.
+NULLABILITY = {
+    "postgresql": (
+        "ALTER TABLE {0} ALTER COLUMN {1} DROP NOT NULL",
+        "ALTER TABLE {0} ALTER COLUMN {1} SET NOT NULL",
+    ),
+    "mysql": (
+        "ALTER TABLE {0} MODIFY {1} varchar(10) NULL",
+        "ALTER TABLE {0} MODIFY {1} varchar(10) NOT NULL",
+    ),
+}
+
+
+@pytest.fixture(params=["saved", "typed again"])
+def loaded(request, data_dir):
+    path = reference_csv(TABLE)
+    load_table(MODEL, path)
+    if request.param == "typed again":
+        sidecar_path(path).unlink(missing_ok=True)
+    connection = connections[router.db_for_write(MODEL)]
+    ids = list(MODEL.objects.order_by("id").values_list("id", flat=True)[:3])
+    return connection, ids
+
+
+def execute(connection, sql: str, *names: str) -> None:
+    """Run ``sql`` with ``{0}``, ``{1}``… replaced by the quoted ``names`` (the table first)."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(quote(TABLE), *map(quote, names)))
+
+
+def test_an_untouched_table_verifies(loaded):
+    result = verify_table(TABLE)
+    assert (result.table, result.rows, result.columns) == ("S496_CD", 998, 12)
+
+
+def test_one_changed_text_of_the_same_length_is_caught(loaded):
+    connection, ids = loaded
+    assert MODEL.objects.get(id=ids[1]).expn_dscr == "CONSULTING"
+    execute(connection, f"UPDATE {{0}} SET {{1}} = LOWER({{1}}) WHERE id = {ids[1]}", "EXPN_DSCR")
+    with pytest.raises(
+        ValueMismatch, match="column EXPN_DSCR does not match S496_CD.csv: checksum"
+    ):
+        verify_table(TABLE)
+
+
+def test_one_changed_number_is_caught(loaded):
+    connection, ids = loaded
+    execute(connection, f"UPDATE {{0}} SET {{1}} = {{1}} + 1 WHERE id = {ids[0]}", "AMEND_ID")
+    with pytest.raises(
+        ValueMismatch, match="column AMEND_ID .*: total 258 in the file, 259 in the database"
+    ):
+        verify_table(TABLE)
+
+
+def test_an_empty_string_stored_for_null_is_caught(loaded):
+    """Typed columns are NULL where blank: SQLite stores '' in a date column if told to. The
+    other databases refuse '' there; their NOT NULL text columns, made NULL-able, take NULL for
+    the file's ''."""
+    connection, ids = loaded
+    if connection.vendor == "sqlite":
+        execute(connection, f"UPDATE {{0}} SET {{1}} = '' WHERE id = {ids[0]}", "DATE_THRU")
+        with pytest.raises(
+            ValueMismatch,
+            match="column DATE_THRU .*: non-NULL values 45 in the file, 46 in the database",
+        ):
+            verify_table(TABLE)
+        return
+    nullable, not_null = NULLABILITY[connection.vendor]
+    execute(connection, nullable, "MEMO_CODE")
+    try:
+        execute(connection, f"UPDATE {{0}} SET {{1}} = NULL WHERE id = {ids[0]}", "MEMO_CODE")
+        with pytest.raises(ValueMismatch, match="column MEMO_CODE .*: non-NULL values 998 in the"):
+            verify_table(TABLE)
+    finally:
+        execute(connection, "UPDATE {0} SET {1} = '' WHERE {1} IS NULL", "MEMO_CODE")
+        execute(connection, not_null, "MEMO_CODE")
+
+
+def test_a_dropped_row_is_caught(loaded):
+    connection, ids = loaded
+    execute(connection, f"DELETE FROM {{0}} WHERE id = {ids[2]}")
+    with pytest.raises(RowCountMismatch, match="holds 997 rows, S496_CD.csv 998"):
+        verify_table(TABLE)
+
+
+def test_a_duplicated_row_is_caught(loaded):
+    connection, ids = loaded
+    columns = ", ".join(map(connection.ops.quote_name, MODEL.schema.columns))
+    execute(
+        connection, f"INSERT INTO {{0}} ({columns}) SELECT {columns} FROM {{0}} WHERE id = {ids[2]}"
+    )
+    with pytest.raises(RowCountMismatch, match="holds 999 rows, S496_CD.csv 998"):
+        verify_table(TABLE)
+
+
+def test_a_row_replaced_by_a_copy_of_another_is_caught(loaded):
+    """The row count holds; the first column whose values differ is named."""
+    connection, ids = loaded
+    columns = ", ".join(map(connection.ops.quote_name, MODEL.schema.columns))
+    execute(connection, f"DELETE FROM {{0}} WHERE id = {ids[2]}")
+    execute(
+        connection, f"INSERT INTO {{0}} ({columns}) SELECT {columns} FROM {{0}} WHERE id = {ids[1]}"
+    )
+    with pytest.raises(ValueMismatch, match="column FILING_ID .*: total"):
+        verify_table(TABLE)
+
+
+def test_a_text_cut_short_is_caught(loaded):
+    connection, ids = loaded
+    execute(
+        connection, f"UPDATE {{0}} SET {{1}} = SUBSTR({{1}}, 1, 6) WHERE id = {ids[0]}", "EXPN_DSCR"
+    )
+    with pytest.raises(ValueMismatch, match="column EXPN_DSCR .*: total"):
+        verify_table(TABLE)
+
+
+def test_a_rounded_decimal_is_caught(loaded):
+    connection, ids = loaded
+    assert str(MODEL.objects.get(id=ids[2]).amount) == "31875.93"
+    execute(connection, f"UPDATE {{0}} SET {{1}} = ROUND({{1}}) WHERE id = {ids[2]}", "AMOUNT")
+    with pytest.raises(ValueMismatch, match="column AMOUNT .*: total .*, .* in the database"):
+        verify_table(TABLE)
+
+
+def test_the_full_comparison_names_the_line(loaded):
+    connection, ids = loaded
+    execute(connection, f"UPDATE {{0}} SET {{1}} = ROUND({{1}}) WHERE id = {ids[2]}", "AMOUNT")
+    with pytest.raises(ValueMismatch, match="line 4 of S496_CD.csv, column AMOUNT"):
+        verify_table(TABLE, full=True)
+
+
+def test_a_load_that_types_saves_the_fingerprint_it_streamed(data_dir):
+    """PostgreSQL COPYs this file as it is: nothing typed in Python, nothing saved."""
+    path = reference_csv(TABLE)
+    result = load_table(MODEL, path)
+    fingerprint = saved(path, MODEL.schema.columns)
+    if result.method in HELPER_METHODS.values():
+        assert fingerprint == expected_fingerprint(path, MODEL.schema.fields)
+        assert fingerprint.rows == 998
+        amount = fingerprint.columns[MODEL.schema.columns.index("AMOUNT")]
+        assert (amount.column, amount.values) == ("AMOUNT", 997)  # one blank
+    else:
+        assert fingerprint is None
+
+
+def test_a_changed_csv_is_judged_by_its_own_rows_not_the_saved_fingerprint(data_dir):
+    load_table(MODEL, reference_csv(TABLE))
+    header, rows = reference_cells(TABLE)
+    rows[1][header.index("TRAN_ID")] = "EDT326"  # was EDT325: same length
+    write_csv(paths.csv_path(TABLE), header, rows)
+    with pytest.raises(ValueMismatch, match="column TRAN_ID .*: checksum"):
+        verify_table(TABLE)
