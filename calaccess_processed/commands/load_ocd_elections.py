@@ -1,12 +1,15 @@
 """Load the Open Civic Data elections: divisions, parties, elections, contests, officeholders."""
 
 from collections.abc import Iterator
+from typing import Literal
 
 from django_commander.base import PipelineCommand, Step
 
+OnFailure = Literal["stop", "continue"]
+
 #: In dependency order; the elections steps go on when some elections had no date, so the
 #: contests of the others still load, and the pipeline then fails naming what was left out.
-OCD_STEPS = (
+OCD_STEPS: tuple[tuple[str, OnFailure], ...] = (
     ("load_ocd_divisions", "stop"),
     ("load_ocd_parties", "stop"),
     ("load_ocd_ballot_measure_elections", "continue"),

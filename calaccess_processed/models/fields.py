@@ -1,7 +1,7 @@
 """Model fields of the processed app: documentation kept out of migrations, as in the raw app.
 
 The raw app's documentation-free fields are reused; the processed app adds the kinds the raw
-export never stores (booleans, plain dates of date-times).
+export never stores (booleans, counts, slugs, URLs and JSON extras of the OCD models).
 """
 
 from __future__ import annotations
@@ -26,6 +26,22 @@ class BooleanField(DocumentationFreeMixin, models.BooleanField):
     pass
 
 
+class PositiveIntegerField(DocumentationFreeMixin, models.PositiveIntegerField):
+    pass
+
+
+class SlugField(DocumentationFreeMixin, models.SlugField):
+    pass
+
+
+class URLField(DocumentationFreeMixin, models.URLField):
+    pass
+
+
+class JSONField(DocumentationFreeMixin, models.JSONField):
+    pass
+
+
 __all__ = [
     "BigIntegerField",
     "BooleanField",
@@ -36,5 +52,9 @@ __all__ = [
     "FileField",
     "ForeignKey",
     "IntegerField",
+    "JSONField",
+    "PositiveIntegerField",
+    "SlugField",
     "TextField",
+    "URLField",
 ]

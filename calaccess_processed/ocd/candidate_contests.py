@@ -131,7 +131,12 @@ def plan_contests() -> tuple[Plan, int]:
                 plan.person_identifiers.add((person, FILER_SCHEME, str(candidate.filer_id)))
             if candidate.detail_url:
                 plan.person_sources.add((person, candidate.detail_url))
-            label = corrections.get((candidate.name, election.year, election.type, office.label))
+            # The corrections name the election's year: a list without one has none to match.
+            label = (
+                corrections.get((candidate.name, election.year, election.type, office.label))
+                if election.year is not None
+                else None
+            )
             plan.candidacies[
                 ocd_id(
                     "candidacy",

@@ -55,7 +55,8 @@ def load_divisions() -> int:
     for row in rows:
         if row.id in stored and stored[row.id]["name"] != row.name:
             Division.objects.filter(id=row.id).update(**row.fields())
-        if row.redirect and stored.get(row.id, {}).get("redirect_id") != row.redirect:
+        stored_redirect = stored[row.id]["redirect_id"] if row.id in stored else None
+        if row.redirect and stored_redirect != row.redirect:
             Division.objects.filter(id=row.id).update(redirect_id=row.redirect)
     Jurisdiction.objects.update_or_create(
         id=state_jurisdiction_id(),

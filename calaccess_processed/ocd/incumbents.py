@@ -15,6 +15,7 @@ changed hands mid-session flags the later holder.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -58,8 +59,18 @@ def flush_officeholders() -> None:
     Person.objects.filter(candidacies__isnull=True, memberships__isnull=True).delete()
 
 
-def _memberships(holders: list[Incumbent]) -> tuple[dict, dict, set, set]:
-    memberships, people, identifiers, sources = {}, {}, set(), set()
+def _memberships(
+    holders: list[Incumbent],
+) -> tuple[
+    dict[str, dict[str, Any]],
+    dict[str, dict[str, str]],
+    set[tuple[str, str, str]],
+    set[tuple[str, str]],
+]:
+    memberships: dict[str, dict[str, Any]] = {}
+    people: dict[str, dict[str, str]] = {}
+    identifiers: set[tuple[str, str, str]] = set()
+    sources: set[tuple[str, str]] = set()
     for holder in holders:
         office = parse_office(holder.office)
         person = person_id(holder, office.label)

@@ -50,7 +50,9 @@ def _elections() -> dict[str, Election]:
     }
 
 
-def _load(model: type, recall: bool, kind: str, flush: bool) -> int:
+def _load(
+    model: type[BallotMeasureContest] | type[RetentionContest], recall: bool, kind: str, flush: bool
+) -> int:
     measures = [
         measure
         for measure in Proposition.objects.select_related("election").order_by("measure_id")

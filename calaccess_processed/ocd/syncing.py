@@ -18,7 +18,8 @@ def sync_by_id(model: type[models.Model], rows: Mapping[str, Mapping[str, Any]])
     """Make the rows with these primary keys hold these fields; return how many were created."""
     fields = sorted({name for row in rows.values() for name in row})
     stored = {
-        row["pk"]: row for row in model.objects.filter(pk__in=list(rows)).values("pk", *fields)
+        row["pk"]: row
+        for row in model._default_manager.filter(pk__in=list(rows)).values("pk", *fields)
     }
     new = [model(pk=pk, **row) for pk, row in rows.items() if pk not in stored]
     changed = [
@@ -26,9 +27,9 @@ def sync_by_id(model: type[models.Model], rows: Mapping[str, Mapping[str, Any]])
         for pk, row in rows.items()
         if pk in stored and any(stored[pk][name] != value for name, value in row.items())
     ]
-    model.objects.bulk_create(new, batch_size=BATCH)
+    model._default_manager.bulk_create(new, batch_size=BATCH)
     if changed:
-        model.objects.bulk_update(changed, fields, batch_size=BATCH)
+        model._default_manager.bulk_update(changed, fields, batch_size=BATCH)
     return len(new)
 
 
@@ -36,7 +37,7 @@ def add_missing(
     model: type[models.Model], key_fields: tuple[str, ...], rows: Iterable[tuple]
 ) -> int:
     """Create the rows (values of ``key_fields``) the table lacks; return how many."""
-    stored = set(model.objects.values_list(*key_fields))
+    stored = set(model._default_manager.values_list(*key_fields))
     new = [model(**dict(zip(key_fields, row, strict=True))) for row in set(rows) - stored]
-    model.objects.bulk_create(new, batch_size=BATCH)
+    model._default_manager.bulk_create(new, batch_size=BATCH)
     return len(new)

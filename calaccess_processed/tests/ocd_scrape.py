@@ -21,6 +21,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from calaccess_processed.elections.dates import date_candidate_elections
 from calaccess_processed.models.ocd import OCD_MODELS
 from calaccess_scraped.models import (
     CandidateElection,
@@ -60,7 +61,7 @@ def forget_scrape_and_elections(since: datetime) -> None:
 
 @contextmanager
 def scraped_website(data_dir: Path) -> Iterator[datetime]:
-    """Scrape the captured site's measures, candidates and incumbents into the database."""
+    """Scrape the captured site's measures, candidates and incumbents, then date the elections."""
     read = Crawl.read
 
     def read_once(crawl: Crawl, url: str, parser: Callable, *args):
@@ -80,4 +81,6 @@ def scraped_website(data_dir: Path) -> Iterator[datetime]:
             started = timezone.now()
             for command in SCRAPES:
                 run(command)  # the captured site lacks some pages: each scrape is incomplete
+            # Dating the candidate lists is processing: the nightly job runs it after the scrape.
+            date_candidate_elections()
             yield started

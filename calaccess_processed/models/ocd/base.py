@@ -9,18 +9,20 @@ yields the same ids.
 
 from django.db import models
 
+from calaccess_processed.models import fields
+
 OCD_ID_LENGTH = 150
 
 
 class OCDBase(models.Model):
     """Abstract base of the primary objects: an OCD id as primary key."""
 
-    id = models.CharField(max_length=OCD_ID_LENGTH, primary_key=True, help_text="The OCD id.")
-    extras = models.JSONField(
+    id = fields.CharField(max_length=OCD_ID_LENGTH, primary_key=True, help_text="The OCD id.")
+    extras = fields.JSONField(
         default=dict, blank=True, help_text="Facts the spec has no field for."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = fields.DateTimeField(auto_now_add=True)
+    updated_at = fields.DateTimeField(auto_now=True)
 
     class Meta:
         abstract = True
@@ -32,8 +34,8 @@ class OCDBase(models.Model):
 class IdentifierBase(models.Model):
     """An identifier of the object in another system (a CAL-ACCESS filer or measure id…)."""
 
-    scheme = models.CharField(max_length=100, help_text="calaccess_filer_id, calaccess_measure_id…")
-    identifier = models.CharField(max_length=300)
+    scheme = fields.CharField(max_length=100, help_text="calaccess_filer_id, calaccess_measure_id…")
+    identifier = fields.CharField(max_length=300)
 
     class Meta:
         abstract = True
@@ -45,8 +47,8 @@ class IdentifierBase(models.Model):
 class SourceBase(models.Model):
     """A page the facts about the object were read from."""
 
-    url = models.URLField(max_length=500)
-    note = models.CharField(max_length=300, blank=True)
+    url = fields.URLField(max_length=500)
+    note = fields.CharField(max_length=300, blank=True)
 
     class Meta:
         abstract = True

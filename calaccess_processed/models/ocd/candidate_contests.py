@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from calaccess_processed.models import fields
 from calaccess_processed.models.ocd.base import IdentifierBase, OCDBase, SourceBase
 from calaccess_processed.models.ocd.contests import ContestBase
 from calaccess_processed.models.ocd.organizations import Organization, Post
@@ -11,14 +12,14 @@ from calaccess_processed.models.ocd.people import Person
 class CandidateContest(ContestBase):
     """One office on one election's ballot; a runoff names the contest it decides."""
 
-    party = models.ForeignKey(
+    party = fields.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    previous_term_unexpired = models.BooleanField(
+    previous_term_unexpired = fields.BooleanField(
         default=False, help_text="A special election, for the rest of a vacated term."
     )
-    number_elected = models.PositiveIntegerField(default=1)
-    runoff_for_contest = models.ForeignKey(
+    number_elected = fields.PositiveIntegerField(default=1)
+    runoff_for_contest = fields.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="runoffs"
     )
 
@@ -29,9 +30,9 @@ class CandidateContest(ContestBase):
 class CandidateContestPost(models.Model):
     """A post the contest fills."""
 
-    contest = models.ForeignKey(CandidateContest, on_delete=models.CASCADE, related_name="posts")
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="contests")
-    sort_order = models.PositiveIntegerField(default=0)
+    contest = fields.ForeignKey(CandidateContest, on_delete=models.CASCADE, related_name="posts")
+    post = fields.ForeignKey(Post, on_delete=models.CASCADE, related_name="contests")
+    sort_order = fields.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["contest", "sort_order"]
@@ -42,7 +43,7 @@ class CandidateContestPost(models.Model):
 
 
 class CandidateContestIdentifier(IdentifierBase):
-    contest = models.ForeignKey(
+    contest = fields.ForeignKey(
         CandidateContest, on_delete=models.CASCADE, related_name="identifiers"
     )
 
@@ -51,7 +52,7 @@ class CandidateContestIdentifier(IdentifierBase):
 
 
 class CandidateContestSource(SourceBase):
-    contest = models.ForeignKey(CandidateContest, on_delete=models.CASCADE, related_name="sources")
+    contest = fields.ForeignKey(CandidateContest, on_delete=models.CASCADE, related_name="sources")
 
     class Meta:
         ordering = ["contest", "url"]
@@ -63,16 +64,16 @@ class CandidateContestSource(SourceBase):
 class Candidacy(OCDBase):
     """A person standing for a post in a contest, as the website certifies them."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="candidacies")
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="candidacies")
-    contest = models.ForeignKey(
+    person = fields.ForeignKey(Person, on_delete=models.CASCADE, related_name="candidacies")
+    post = fields.ForeignKey(Post, on_delete=models.CASCADE, related_name="candidacies")
+    contest = fields.ForeignKey(
         CandidateContest, on_delete=models.CASCADE, related_name="candidacies"
     )
-    candidate_name = models.CharField(max_length=300)
-    filed_date = models.DateField(null=True, blank=True)
-    is_incumbent = models.BooleanField(null=True, blank=True)
-    registration_status = models.CharField(max_length=20, blank=True)
-    party = models.ForeignKey(
+    candidate_name = fields.CharField(max_length=300)
+    filed_date = fields.DateField(null=True, blank=True)
+    is_incumbent = fields.BooleanField(null=True, blank=True)
+    registration_status = fields.CharField(max_length=20, blank=True)
+    party = fields.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="candidacies"
     )
 

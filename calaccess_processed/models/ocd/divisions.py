@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from calaccess_processed.models import fields
 from calaccess_processed.models.ocd.base import OCD_ID_LENGTH, OCDBase
 
 
@@ -12,9 +13,9 @@ class Division(models.Model):
     :mod:`calaccess_processed.ocd.ids`. The ``subtype``/``subid`` pairs are the id's parts.
     """
 
-    id = models.CharField(max_length=OCD_ID_LENGTH, primary_key=True)
-    name = models.CharField(max_length=300)
-    redirect = models.ForeignKey(
+    id = fields.CharField(max_length=OCD_ID_LENGTH, primary_key=True)
+    name = fields.CharField(max_length=300)
+    redirect = fields.ForeignKey(
         "self",
         null=True,
         blank=True,
@@ -22,15 +23,15 @@ class Division(models.Model):
         related_name="redirected_from",
         help_text="The division this obsolete id now means.",
     )
-    country = models.CharField(max_length=2)
-    subtype1 = models.CharField(max_length=50, blank=True)
-    subid1 = models.CharField(max_length=100, blank=True)
-    subtype2 = models.CharField(max_length=50, blank=True)
-    subid2 = models.CharField(max_length=100, blank=True)
-    subtype3 = models.CharField(max_length=50, blank=True)
-    subid3 = models.CharField(max_length=100, blank=True)
-    subtype4 = models.CharField(max_length=50, blank=True)
-    subid4 = models.CharField(max_length=100, blank=True)
+    country = fields.CharField(max_length=2)
+    subtype1 = fields.CharField(max_length=50, blank=True)
+    subid1 = fields.CharField(max_length=100, blank=True)
+    subtype2 = fields.CharField(max_length=50, blank=True)
+    subid2 = fields.CharField(max_length=100, blank=True)
+    subtype3 = fields.CharField(max_length=50, blank=True)
+    subid3 = fields.CharField(max_length=100, blank=True)
+    subtype4 = fields.CharField(max_length=50, blank=True)
+    subid4 = fields.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -42,10 +43,10 @@ class Division(models.Model):
 class Jurisdiction(OCDBase):
     """A governing body's reach over a division: here, the State of California."""
 
-    name = models.CharField(max_length=300)
-    url = models.URLField(max_length=500, blank=True)
-    classification = models.CharField(max_length=50, default="government")
-    division = models.ForeignKey(Division, on_delete=models.PROTECT, related_name="jurisdictions")
+    name = fields.CharField(max_length=300)
+    url = fields.URLField(max_length=500, blank=True)
+    classification = fields.CharField(max_length=50, default="government")
+    division = fields.ForeignKey(Division, on_delete=models.PROTECT, related_name="jurisdictions")
 
     class Meta:
         ordering = ["id"]

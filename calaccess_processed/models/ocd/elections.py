@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from calaccess_processed.models import fields
 from calaccess_processed.models.ocd.base import IdentifierBase, OCDBase, SourceBase
 from calaccess_processed.models.ocd.divisions import Division
 from calaccess_processed.models.ocd.organizations import Organization
@@ -10,13 +11,13 @@ from calaccess_processed.models.ocd.organizations import Organization
 class Election(OCDBase):
     """A statewide election day (OCD ``Event`` of classification election)."""
 
-    name = models.CharField(max_length=300)
-    date = models.DateField()
-    division = models.ForeignKey(Division, on_delete=models.PROTECT, related_name="elections")
-    administrative_organization = models.ForeignKey(
+    name = fields.CharField(max_length=300)
+    date = fields.DateField()
+    division = fields.ForeignKey(Division, on_delete=models.PROTECT, related_name="elections")
+    administrative_organization = fields.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="elections"
     )
-    slug = models.SlugField(max_length=255, unique=True)
+    slug = fields.SlugField(max_length=255, unique=True)
 
     class Meta:
         ordering = ["date", "id"]
@@ -25,7 +26,7 @@ class Election(OCDBase):
 class ElectionIdentifier(IdentifierBase):
     """The website's number of the election, or its measure list's name."""
 
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="identifiers")
+    election = fields.ForeignKey(Election, on_delete=models.CASCADE, related_name="identifiers")
 
     class Meta:
         ordering = ["election", "scheme", "identifier"]
@@ -39,7 +40,7 @@ class ElectionIdentifier(IdentifierBase):
 class ElectionSource(SourceBase):
     """A page listing the election."""
 
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="sources")
+    election = fields.ForeignKey(Election, on_delete=models.CASCADE, related_name="sources")
 
     class Meta:
         ordering = ["election", "url"]

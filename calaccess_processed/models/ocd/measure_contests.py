@@ -6,15 +6,16 @@ A recall is a ``RetentionContest`` (keep the officeholder or not); every other m
 
 from django.db import models
 
+from calaccess_processed.models import fields
 from calaccess_processed.models.ocd.base import IdentifierBase, SourceBase
 from calaccess_processed.models.ocd.contests import ContestBase
 from calaccess_processed.models.ocd.organizations import Membership
 
 
 class MeasureContestBase(ContestBase):
-    description = models.TextField(blank=True)
-    requirement = models.CharField(max_length=300, blank=True, default="50% plus one vote")
-    runoff_for_contest = models.ForeignKey(
+    description = fields.TextField(blank=True)
+    requirement = fields.CharField(max_length=300, blank=True, default="50% plus one vote")
+    runoff_for_contest = fields.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="runoffs"
     )
 
@@ -25,19 +26,19 @@ class MeasureContestBase(ContestBase):
 class BallotMeasureContest(MeasureContestBase):
     """A proposition or other non-recall measure."""
 
-    classification = models.CharField(max_length=100, blank=True, default="ballot measure")
+    classification = fields.CharField(max_length=100, blank=True, default="ballot measure")
 
 
 class RetentionContest(MeasureContestBase):
     """A recall of an officeholder; ``membership`` is the office they hold, when known."""
 
-    membership = models.ForeignKey(
+    membership = fields.ForeignKey(
         Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
 
 class OptionBase(models.Model):
-    text = models.CharField(max_length=300)
+    text = fields.CharField(max_length=300)
 
     class Meta:
         abstract = True
@@ -47,7 +48,7 @@ class OptionBase(models.Model):
 
 
 class BallotMeasureContestOption(OptionBase):
-    contest = models.ForeignKey(
+    contest = fields.ForeignKey(
         BallotMeasureContest, on_delete=models.CASCADE, related_name="options"
     )
 
@@ -59,7 +60,7 @@ class BallotMeasureContestOption(OptionBase):
 
 
 class BallotMeasureContestIdentifier(IdentifierBase):
-    contest = models.ForeignKey(
+    contest = fields.ForeignKey(
         BallotMeasureContest, on_delete=models.CASCADE, related_name="identifiers"
     )
 
@@ -68,7 +69,7 @@ class BallotMeasureContestIdentifier(IdentifierBase):
 
 
 class BallotMeasureContestSource(SourceBase):
-    contest = models.ForeignKey(
+    contest = fields.ForeignKey(
         BallotMeasureContest, on_delete=models.CASCADE, related_name="sources"
     )
 
@@ -77,7 +78,7 @@ class BallotMeasureContestSource(SourceBase):
 
 
 class RetentionContestOption(OptionBase):
-    contest = models.ForeignKey(RetentionContest, on_delete=models.CASCADE, related_name="options")
+    contest = fields.ForeignKey(RetentionContest, on_delete=models.CASCADE, related_name="options")
 
     class Meta:
         ordering = ["contest", "text"]
@@ -87,7 +88,7 @@ class RetentionContestOption(OptionBase):
 
 
 class RetentionContestIdentifier(IdentifierBase):
-    contest = models.ForeignKey(
+    contest = fields.ForeignKey(
         RetentionContest, on_delete=models.CASCADE, related_name="identifiers"
     )
 
@@ -96,7 +97,7 @@ class RetentionContestIdentifier(IdentifierBase):
 
 
 class RetentionContestSource(SourceBase):
-    contest = models.ForeignKey(RetentionContest, on_delete=models.CASCADE, related_name="sources")
+    contest = fields.ForeignKey(RetentionContest, on_delete=models.CASCADE, related_name="sources")
 
     class Meta:
         ordering = ["contest", "url"]

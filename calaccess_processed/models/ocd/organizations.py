@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from calaccess_processed.models import fields
 from calaccess_processed.models.ocd.base import IdentifierBase, OCDBase
 from calaccess_processed.models.ocd.divisions import Division, Jurisdiction
 
@@ -9,18 +10,18 @@ from calaccess_processed.models.ocd.divisions import Division, Jurisdiction
 class Organization(OCDBase):
     """A party, a chamber of the Legislature or an executive office of the state."""
 
-    name = models.CharField(max_length=300)
-    classification = models.CharField(
+    name = fields.CharField(max_length=300)
+    classification = fields.CharField(
         max_length=50, blank=True, help_text="party, legislature, upper, lower, executive…"
     )
-    parent = models.ForeignKey(
+    parent = fields.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
     )
-    jurisdiction = models.ForeignKey(
+    jurisdiction = fields.ForeignKey(
         Jurisdiction, null=True, blank=True, on_delete=models.CASCADE, related_name="organizations"
     )
-    founding_date = models.CharField(max_length=10, blank=True)
-    dissolution_date = models.CharField(max_length=10, blank=True)
+    founding_date = fields.CharField(max_length=10, blank=True)
+    dissolution_date = fields.CharField(max_length=10, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -29,7 +30,7 @@ class Organization(OCDBase):
 class OrganizationIdentifier(IdentifierBase):
     """A lookup code of the organization (a CAL-ACCESS party code)."""
 
-    organization = models.ForeignKey(
+    organization = fields.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="identifiers"
     )
 
@@ -45,13 +46,13 @@ class OrganizationIdentifier(IdentifierBase):
 class Post(OCDBase):
     """A seat to be filled: one Senate or Assembly district, or one statewide office."""
 
-    label = models.CharField(max_length=300, help_text="As the website names the office.")
-    role = models.CharField(max_length=300, blank=True)
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="posts")
-    division = models.ForeignKey(
+    label = fields.CharField(max_length=300, help_text="As the website names the office.")
+    role = fields.CharField(max_length=300, blank=True)
+    organization = fields.ForeignKey(Organization, on_delete=models.CASCADE, related_name="posts")
+    division = fields.ForeignKey(
         Division, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
     )
-    maximum_memberships = models.PositiveIntegerField(default=1)
+    maximum_memberships = fields.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["id"]
@@ -63,23 +64,23 @@ class Post(OCDBase):
 class Membership(OCDBase):
     """A person's place in an organization, holding a post for a term."""
 
-    organization = models.ForeignKey(
+    organization = fields.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="memberships"
     )
-    person = models.ForeignKey(
+    person = fields.ForeignKey(
         "calaccess_processed.Person",
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="memberships",
     )
-    person_name = models.CharField(max_length=300, blank=True)
-    post = models.ForeignKey(
+    person_name = fields.CharField(max_length=300, blank=True)
+    post = fields.ForeignKey(
         Post, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(max_length=300, blank=True)
-    start_date = models.CharField(max_length=10, blank=True)
-    end_date = models.CharField(max_length=10, blank=True)
+    role = fields.CharField(max_length=300, blank=True)
+    start_date = fields.CharField(max_length=10, blank=True)
+    end_date = fields.CharField(max_length=10, blank=True)
 
     class Meta:
         ordering = ["id"]

@@ -2,17 +2,18 @@
 
 from django.db import models
 
+from calaccess_processed.models import fields
 from calaccess_processed.models.ocd.base import IdentifierBase, OCDBase, SourceBase
 
 
 class Person(OCDBase):
     """A real person; ``slug`` is the readable key beside the OCD id."""
 
-    name = models.CharField(max_length=300)
-    sort_name = models.CharField(max_length=300, blank=True)
-    family_name = models.CharField(max_length=200, blank=True)
-    given_name = models.CharField(max_length=200, blank=True)
-    slug = models.SlugField(max_length=255, unique=True)
+    name = fields.CharField(max_length=300)
+    sort_name = fields.CharField(max_length=300, blank=True)
+    family_name = fields.CharField(max_length=200, blank=True)
+    given_name = fields.CharField(max_length=200, blank=True)
+    slug = fields.SlugField(max_length=255, unique=True)
 
     class Meta:
         ordering = ["id"]
@@ -21,7 +22,7 @@ class Person(OCDBase):
 class PersonIdentifier(IdentifierBase):
     """A CAL-ACCESS filer id (scheme ``calaccess_filer_id``) or another system's id."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
+    person = fields.ForeignKey(Person, on_delete=models.CASCADE, related_name="identifiers")
 
     class Meta:
         ordering = ["person", "scheme", "identifier"]
@@ -35,9 +36,9 @@ class PersonIdentifier(IdentifierBase):
 class PersonName(models.Model):
     """Another name the person appears under."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="other_names")
-    name = models.CharField(max_length=300)
-    note = models.CharField(max_length=300, blank=True)
+    person = fields.ForeignKey(Person, on_delete=models.CASCADE, related_name="other_names")
+    name = fields.CharField(max_length=300)
+    note = fields.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["person", "name"]
@@ -50,7 +51,7 @@ class PersonName(models.Model):
 class PersonSource(SourceBase):
     """A page naming the person."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sources")
+    person = fields.ForeignKey(Person, on_delete=models.CASCADE, related_name="sources")
 
     class Meta:
         ordering = ["person", "url"]
