@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('calaccess_processed', '0001_initial'),
+        ('calaccess_processed', '0002_form501_decoded_schedule_summaries'),
     ]
 
     operations = [
