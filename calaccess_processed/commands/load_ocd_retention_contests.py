@@ -1,21 +1,13 @@
 """Load a retention contest for every scraped recall."""
 
+from calaccess_processed.commands import CountedLoadCommand
 from calaccess_processed.ocd.measures import load_retention_contests
-from django_commander.base import BasicCommand
 
 
-class LoadOCDRetentionContests(BasicCommand):
+class LoadOCDRetentionContests(CountedLoadCommand):
     """Load a retention contest for every scraped recall."""
 
     dependencies = [("load_ocd_ballot_measure_elections", {})]
-
-    @classmethod
-    def add_arguments(cls, parser):
-        parser.add_argument(
-            "--flush", action="store_true", help="Delete every retention contest first."
-        )
-
-    def run(self) -> int:
-        count = load_retention_contests(flush=self.options["flush"])
-        self.say(f"{count} retention contest(s).")
-        return count
+    load = staticmethod(load_retention_contests)
+    flush_help = "Delete every retention contest first."
+    counted = "retention contest(s)"
