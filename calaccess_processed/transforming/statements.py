@@ -29,6 +29,20 @@ SqlValue: TypeAlias = str | int | Decimal | datetime.date | None
 """A value the statements pass as a parameter: what every database driver adapts."""
 
 
+#: The columns of a skip-log row (SkippedRawRow) that the statements fill, in their order.
+SKIPPED_COLUMNS = (
+    "version_id",
+    "model_name",
+    "source_table",
+    "raw_row_id",
+    "filing_id",
+    "amend_id",
+    "line_item",
+    "form_type",
+    "reason",
+)
+
+
 @dataclass(frozen=True)
 class Statement:
     """One SQL statement and its parameters."""
@@ -341,17 +355,7 @@ class FormStatements:
     # -- skipped rows --------------------------------------------------------------------------
 
     def _insert_skipped(self, select: str, params: Sequence[SqlValue]) -> Statement:
-        columns = (
-            "version_id",
-            "model_name",
-            "source_table",
-            "raw_row_id",
-            "filing_id",
-            "amend_id",
-            "line_item",
-            "form_type",
-            "reason",
-        )
+        columns = SKIPPED_COLUMNS
         table = self.d.quote(SkippedRawRow._meta.db_table)
         sql = f"INSERT INTO {table} ({self._names(columns)}) {select}"
         return Statement(sql, tuple(params))
@@ -444,17 +448,7 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
     if summary_types:
         tables[specs.SUMMARY_TABLE] = tuple(summary_types)
     quote = dialect.quote
-    columns = (
-        "version_id",
-        "model_name",
-        "source_table",
-        "raw_row_id",
-        "filing_id",
-        "amend_id",
-        "line_item",
-        "form_type",
-        "reason",
-    )
+    columns = SKIPPED_COLUMNS
     for table, form_types in tables.items():
         has_line = "LINE_ITEM" in schema.load().table(table).columns
         line = dialect.to_text(f"s.{quote('LINE_ITEM')}") if has_line else "''"
