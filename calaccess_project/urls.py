@@ -6,4 +6,5 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("commander/", include("django_commander.urls")),
+    path("", include("calaccess_web.urls")),
 ]

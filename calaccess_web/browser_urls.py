@@ -1,0 +1,3 @@
+"""URLs of the campaign browser and its JSON API."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the downloads and documentation website (baked to static files)."""
+
+urlpatterns: list = []
