@@ -38,6 +38,7 @@ from calaccess_toolkit.testing.fixtures import fixture
 from calaccess_toolkit.testing.httpserver import LocalHTTPServer
 from calaccess_web.website import publishing
 from calaccess_web.website.releases import release_stamp
+from django_commander.models import CommandLog
 from django_commander.registry import commands
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -232,7 +233,7 @@ def test_publish_to_a_folder_uploads_the_build_then_nothing(build, tmp_path, set
 
 
 def test_publish_to_an_s3_server_uploads_the_build_then_nothing(build):
-    boto3 = pytest.importorskip("boto3")
+    import boto3
     from moto.server import ThreadedMotoServer
     from storages.backends.s3 import S3Storage
 
@@ -262,6 +263,26 @@ def test_publish_to_an_s3_server_uploads_the_build_then_nothing(build):
         assert second.uploaded == () and second.deleted == () and second.unchanged == len(files)
     finally:
         server.stop()
+
+
+def test_the_pages_are_django_views_too_and_bad_input_is_a_404(build, client, settings):
+    settings.CALACCESS_WEBSITE_BUILD_DIR = str(build)
+    live = client.get("/docs/tables/RCPT_CD/")
+    assert live.status_code == 200
+    assert live.content == (build / "docs/tables/RCPT_CD/index.html").read_bytes()
+    assert client.get("/downloads/").content == (build / "downloads/index.html").read_bytes()
+    assert client.get("/docs/tables/NO_SUCH_CD/").status_code == 404
+    assert client.get("/docs/models/NoSuchModel/").status_code == 404
+    assert client.get("/docs/forms/F999/").status_code == 404
+    assert client.get("/downloads/archive/1999-01-01_00-00-00/").status_code == 404
+
+
+def test_publishing_to_a_storage_that_is_not_configured_is_a_usage_error(build, settings):
+    settings.CALACCESS_WEBSITE_BUILD_DIR = str(build)
+    settings.CALACCESS_WEBSITE_STORAGE = "nowhere"
+    with pytest.raises(CommandError, match="CALACCESS_WEBSITE_STORAGE names 'nowhere'") as raised:
+        run("publishcalaccesswebsite")
+    assert raised.value.returncode == 2
 
 
 def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
@@ -309,5 +330,18 @@ def test_updatedownloadwebsite_runs_the_job_links_bakes_and_publishes(build, tmp
             },
         }
         run("updatedownloadwebsite", "--noinput", "--skip-scrape", "--publish")
-    assert "up to date" in run("bakecalaccesswebsite", "--check")
-    assert (tmp_path / "published" / "latest" / "dbwebexport.zip").read_bytes() == export_bytes()
+        assert "up to date" in run("bakecalaccesswebsite", "--check")
+        published = tmp_path / "published" / "latest" / "dbwebexport.zip"
+        assert published.read_bytes() == export_bytes()
+        # The state's server fails: the job still links, bakes and publishes, and ends partial.
+        settings.CALACCESS_DOWNLOAD_URL = server.url + "/missing.zip"
+        with pytest.raises(CommandError, match="update_calaccess") as raised:
+            run("updatedownloadwebsite", "--noinput", "--skip-scrape", "--publish")
+    assert raised.value.returncode == 3
+    statuses = dict(
+        CommandLog.objects.filter(command__name__in=["bake_website", "publish_website"])
+        .order_by("pk")
+        .values_list("command__name", "status")
+    )
+    assert statuses == {"bake_website": CommandLog.SUCCESS, "publish_website": CommandLog.SUCCESS}
+    assert (build / "latest").resolve().name == release_stamp(latest_release())

@@ -23,7 +23,7 @@ class Page(BuildableTemplateView):
     url_name = ""
 
     @property
-    def build_path(self) -> str:  # type: ignore[override]
+    def build_path(self) -> str:
         return reverse(self.url_name).lstrip("/") + "index.html"
 
     def get_content(self) -> bytes:
@@ -40,7 +40,7 @@ class FilePage(Page):
     file_name = ""
 
     @property
-    def build_path(self) -> str:  # type: ignore[override]
+    def build_path(self) -> str:
         return self.file_name
 
 
@@ -54,7 +54,7 @@ class ObjectPages(Page):
         raise NotImplementedError
 
     @property
-    def build_method(self):  # type: ignore[override]
+    def build_method(self):
         return self.build_objects
 
     def urls(self) -> Iterator[str]:

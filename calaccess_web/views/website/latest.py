@@ -40,7 +40,7 @@ class HomeView(LatestReleaseView):
     url_name = ""
 
     @property
-    def build_path(self) -> str:  # type: ignore[override]
+    def build_path(self) -> str:
         return "index.html"
 
     def urls(self):

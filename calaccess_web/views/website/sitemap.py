@@ -26,7 +26,7 @@ class SitemapView(FilePage):
 
         context = super().get_context_data(**kwargs)
         base = public_url()
-        urls = []
+        urls: list[str] = []
         for view in page_views():
             if not isinstance(view, FilePage):
                 urls.extend(base + url for url in view.urls())
