@@ -243,9 +243,11 @@ def gather_release(build_dir: Path, version: RawDataVersion) -> Release:
     folder = release_dir(build_dir, version)
     processed = processed_version(version)
     manifest = folder / MANIFEST
-    done = processed is None or not processed.completed or (folder / "flat.zip").exists()
-    if manifest.exists() and done:
-        return read_release(build_dir, version)
+    if manifest.exists():
+        gathered = read_release(build_dir, version)
+        waiting = processed is not None and processed.completed and bool(processed.archive)
+        if not waiting or gathered.file("processed") is not None:
+            return gathered  # whole, or nothing new to gather since
     files = []
     for source in _sources(version, processed):
         field = source.pop("field")
