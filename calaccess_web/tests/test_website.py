@@ -133,6 +133,10 @@ def test_every_field_lookup_code_command_and_setting_has_its_place(build):
             f"<dt><code>{escape(row['code'])}</code></dt><dd>{escape(row['meaning'])}</dd>" in page
         )
     assert "FILER_TYPE" in filer_type
+    document_ids = parse(build / "docs/documents/index.html").ids
+    assert {f"d{row['id']}" for row in shared_rows("documents.csv")} <= document_ids
+    for row in shared_rows("sections.csv"):
+        assert row["id"] in parse(build / "docs/forms" / row["form_id"] / "index.html").ids
     command_ids = parse(build / "docs/commands/index.html").ids
     assert set(commands) <= command_ids
     setting_ids = parse(build / "docs/settings/index.html").ids
@@ -325,7 +329,9 @@ def test_headless_chromium_shows_the_latest_release_and_a_table_page(build, tmp_
         server.shutdown()
 
 
-def test_updatedownloadwebsite_runs_the_job_links_bakes_and_publishes(build, tmp_path, settings):
+def test_updatedownloadwebsite_runs_the_job_links_bakes_and_publishes(
+    build, tmp_path, settings, admin_client
+):
     with LocalHTTPServer() as server:
         server.add("/dbwebexport.zip", export_bytes())
         settings.CALACCESS_DOWNLOAD_URL = server.url + "/dbwebexport.zip"
@@ -353,3 +359,7 @@ def test_updatedownloadwebsite_runs_the_job_links_bakes_and_publishes(build, tmp
     )
     assert statuses == {"bake_website": CommandLog.SUCCESS, "publish_website": CommandLog.SUCCESS}
     assert (build / "latest").resolve().name == release_stamp(latest_release())
+    job = CommandLog.objects.filter(command__name="update_download_website").latest("pk")
+    assert job.status == CommandLog.FAILURE and "update_calaccess" in job.error_message
+    staff_page = admin_client.get("/commander/").content.decode()
+    assert "update_download_website" in staff_page
