@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import os
 
+from calaccess_job import settings as job
+from calaccess_job.schedule import nightly_schedule
 from calaccess_raw import settings as raw
 from calaccess_scraped import settings as scraped
 from calaccess_toolkit import conf
 from calaccess_toolkit import settings as toolkit
 from calaccess_toolkit.databases import database_from_url
+from calaccess_web import settings as web
 from django_commander import settings as commander
 
 from . import environment as project
@@ -29,7 +32,15 @@ LOCAL_SECRET_KEY = "django-insecure-calaccess-toolkit-local-mode-only"
 
 globals().update(
     conf.from_environment(
-        [*toolkit.SETTINGS, *commander.SETTINGS, *raw.SETTINGS, *scraped.SETTINGS], os.environ
+        [
+            *toolkit.SETTINGS,
+            *commander.SETTINGS,
+            *raw.SETTINGS,
+            *scraped.SETTINGS,
+            *web.SETTINGS,
+            *job.SETTINGS,
+        ],
+        os.environ,
     )
 )
 CALACCESS_DATA_DIR = str(toolkit.DATA_DIR.from_environment(os.environ))
@@ -65,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "bakery",  # django-bakery: bakes the downloads and documentation site
     "django_commander",
     "calaccess_raw",
     "calaccess_scraped",
@@ -128,12 +140,20 @@ MEDIA_ROOT = data_dir / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Where `updatedownloadwebsite --publish` copies the baked site (CALACCESS_WEBSITE_STORAGE);
+    # replace with django-storages' S3Storage to publish to a bucket (README, "The website").
+    "website": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": data_dir / "published", "base_url": "/"},
+    },
 }
 
 # Read by Celery (namespace CELERY) when the [celery] extra is installed.
 CELERY_BROKER_URL = project.CELERY_BROKER_URL.from_environment(os.environ)
 CELERY_RESULT_BACKEND = project.CELERY_RESULT_BACKEND.from_environment(os.environ)
 CELERY_TASK_ALWAYS_EAGER = project.CELERY_TASK_ALWAYS_EAGER.from_environment(os.environ)
+# `celery beat` sends the nightly job at CALACCESS_NIGHTLY_SCHEDULE (calaccess_job/schedule.py).
+CELERY_BEAT_SCHEDULE = nightly_schedule(job.NIGHTLY_SCHEDULE.from_environment(os.environ))
 
 log_level = project.LOG_LEVEL.from_environment(os.environ)
 LOGGING = {

@@ -15,6 +15,7 @@ TOOLKIT_APPS = (
     "calaccess_raw",
     "calaccess_scraped",
     "calaccess_processed",
+    "calaccess_web",
     "calaccess_job",
     "calaccess_benchmark",
 )

@@ -1,7 +1,8 @@
 """One real raw update, processing, scrape and OCD load of the fixtures for all web tests.
 
 The browser's pages, the API and the baked website all read the same processed data, so the
-package loads it once: the coherent export over a real local HTTP server, ``processcalaccessdata``,
+package loads it once: the coherent export over a real local HTTP server (archived in the data
+folder's ``media/``, as the nightly job keeps releases), ``processcalaccessdata``,
 the captured website pages scraped from a second local server, then ``loadocdelections``. Tests
 run in transactions (rolled back) and share it; it is flushed when the package is done.
 """
@@ -27,11 +28,14 @@ EXPORT_PATH = "/dbwebexport.zip"
 def web_data(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Path]:
     """The fixtures loaded raw, processed, scraped and as OCD elections; yields the data folder."""
     data_dir = tmp_path_factory.mktemp("web-data")
+    media = data_dir / "media"  # the archived release files, as the nightly job keeps them
     with django_db_blocker.unblock():
         with (
             LocalHTTPServer() as server,
             override_settings(
                 CALACCESS_DATA_DIR=str(data_dir),
+                CALACCESS_STORE_ARCHIVE=True,
+                MEDIA_ROOT=str(media),
                 CALACCESS_DOWNLOAD_URL=server.url + EXPORT_PATH,
                 CALACCESS_HTTP_RETRIES=1,
             ),
@@ -46,6 +50,6 @@ def web_data(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[P
                 # Partial (exit 3) while some special elections of the captured site are undated.
                 if getattr(error, "returncode", 1) != 3:
                     raise
-            with override_settings(CALACCESS_DATA_DIR=str(data_dir)):
+            with override_settings(CALACCESS_DATA_DIR=str(data_dir), MEDIA_ROOT=str(media)):
                 yield data_dir
         call_command("flush", "--noinput", stdout=StringIO())

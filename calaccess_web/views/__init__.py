@@ -1,0 +1,1 @@
+"""The web app's views: one package per site (``website/``: the baked downloads and docs)."""
