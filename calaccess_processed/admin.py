@@ -184,6 +184,7 @@ def ocd_admin(model: type[models.Model]) -> type[ReadOnlyAdmin]:
 
 
 class ReadOnlyInline(admin.TabularInline):
+    formfield_overrides = ReadOnlyAdmin.formfield_overrides
     extra = 0
     can_delete = False
     show_change_link = True

@@ -28,6 +28,7 @@ from calaccess_processed.models.ocd import (
     PersonIdentifier,
     PersonSource,
 )
+from calaccess_processed.ocd.election_dates import session_of
 from calaccess_processed.ocd.ids import make_slug, ocd_id
 from calaccess_processed.ocd.offices import parse_office, save_offices
 from calaccess_processed.ocd.people import FILER_SCHEME, People
@@ -42,11 +43,6 @@ SESSION_YEARS = 2
 class Result:
     membership_count: int
     incumbent_candidacy_count: int
-
-
-def session_of(year: int) -> int:
-    """The first (odd) year of the two-year session that ``year`` falls in."""
-    return year if year % 2 else year - 1
 
 
 def person_id(incumbent: Incumbent, office: str, people: People) -> str:

@@ -86,6 +86,7 @@ class People:
             filer: _preferred_filer_holder(people, filer) for filer, people in holders.items()
         }
         self.stored = set(Person.objects.values_list("pk", flat=True))
+        self.survivor_ids = set(self.survivors.values())
 
     def resolve(self, person_id: str) -> str:
         return self.survivors.get(person_id, person_id)
@@ -100,7 +101,7 @@ class People:
 
     def is_stored_survivor(self, person_id: str) -> bool:
         """A stored person others were merged into: loaders leave its name as it is."""
-        return person_id in self.stored and person_id in set(self.survivors.values())
+        return person_id in self.stored and person_id in self.survivor_ids
 
 
 def collapse_key(candidacy: dict[str, Any]) -> tuple:
@@ -186,7 +187,9 @@ def merge_person(survivor_id: str, merged_id: str, rule: str) -> None:
         if name != survivor.name:
             PersonName.objects.get_or_create(person=survivor, name=name)
     for source in merged.sources.all():
-        PersonSource.objects.get_or_create(person=survivor, url=source.url, defaults={"note": ""})
+        PersonSource.objects.get_or_create(
+            person=survivor, url=source.url, defaults={"note": source.note}
+        )
     Candidacy.objects.filter(person_id=merged_id).update(person_id=survivor_id)
     Membership.objects.filter(person_id=merged_id).update(person_id=survivor_id)
     PersonMerge.objects.filter(survivor_id=merged_id).update(survivor_id=survivor_id)

@@ -15,16 +15,10 @@ from __future__ import annotations
 import re
 
 from calaccess_processed.models.ocd import Membership, Post, RetentionContest
+from calaccess_processed.ocd.election_dates import session_of
 from calaccess_processed.ocd.ids import ocd_id
 from calaccess_processed.ocd.measures import MEASURE_ID_SCHEME, load_retention_contests
 from calaccess_scraped.models import PropositionCommittee
-
-SESSION_YEARS = 2
-
-
-def session_of(year: int) -> int:
-    """The first (odd) year of the two-year session that ``year`` falls in."""
-    return year if year % 2 else year - 1
 
 
 def family_name(name: str) -> str:
