@@ -32,7 +32,7 @@ from calaccess_processed.ocd.ids import make_slug, ocd_id
 from calaccess_processed.ocd.offices import Office, parse_office, save_offices
 from calaccess_processed.ocd.parties import ensure_party, party_name
 from calaccess_processed.ocd.party_corrections import party_corrections
-from calaccess_processed.ocd.people import FILER_SCHEME, People, forget_merges
+from calaccess_processed.ocd.people import CERTIFIED, FILER_SCHEME, People, forget_merges
 from calaccess_processed.ocd.syncing import add_missing, sync_by_id
 from calaccess_scraped.models import Candidate, CandidateElection
 
@@ -154,7 +154,7 @@ def plan_contests() -> tuple[Plan, int]:
                 "post_id": office.post_id,
                 "contest_id": contest,
                 "candidate_name": candidate.name,
-                "registration_status": "qualified",
+                "registration_status": CERTIFIED,
                 "party_id": party_name(label) if label else None,
             }
     _keep_survivor_names(plan, people)

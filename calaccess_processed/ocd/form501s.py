@@ -40,6 +40,7 @@ from calaccess_processed.ocd.offices import parse_office
 from calaccess_processed.ocd.parties import ensure_party, party_name
 from calaccess_processed.ocd.party_corrections import party_corrections
 from calaccess_processed.ocd.people import (
+    CERTIFIED,
     FILER_SCHEME,
     FORM501_IDS,
     PARTY_FROM_501,
@@ -147,8 +148,7 @@ def _filed_dates() -> dict[int, Any]:
 class _Matcher:
     """The stored candidacies of the contests, and those this run adds, to match 501s against."""
 
-    def __init__(self, contests: list[Contest], people: People) -> None:
-        self.people = people
+    def __init__(self, contests: list[Contest]) -> None:
         ids = [contest.id for contest in contests]
         self.candidacies: dict[str, dict[str, Any]] = {
             row["id"]: dict(row)
@@ -172,7 +172,7 @@ class _Matcher:
         ids = {contest.id for contest in contests}
         return sorted(
             (row for row in self.candidacies.values() if row["contest_id"] in ids),
-            key=lambda row: (row["registration_status"] != "qualified", row["id"]),
+            key=lambda row: (row["registration_status"] != CERTIFIED, row["id"]),
         )
 
 
@@ -202,7 +202,7 @@ def flush_candidacies_from_501s() -> None:
 def _load() -> Result:
     people = People()
     contests = _contests()
-    matcher = _Matcher([c for group in contests.values() for c in group], people)
+    matcher = _Matcher([c for group in contests.values() for c in group])
     corrections = party_corrections()
     dates = _filed_dates()
     found: dict[str, dict[str, Any]] = {}  # candidacy id → the 501s' facts

@@ -104,7 +104,7 @@ class People:
         return person_id in self.stored and person_id in self.survivor_ids
 
 
-def collapse_key(candidacy: dict[str, Any]) -> tuple:
+def _collapse_key(candidacy: dict[str, Any]) -> tuple:
     """Which of one person's candidacies in a contest is kept: the certified, then the first id."""
     return (candidacy["registration_status"] != CERTIFIED, candidacy["id"])
 
@@ -128,7 +128,7 @@ def _collapse_candidacies(person_id: str) -> int:
     for rows in by_contest.values():
         if len(rows) < 2:
             continue
-        kept, *others = sorted(rows, key=collapse_key)
+        kept, *others = sorted(rows, key=_collapse_key)
         extras = dict(kept["extras"] or {})
         filing_ids = set(extras.get(FORM501_IDS, []))
         dates = [kept["filed_date"]] if kept["filed_date"] else []

@@ -44,6 +44,25 @@ def candidacies_of_501(filing_id: int) -> list[Candidacy]:
     return [c for c in Candidacy.objects.all() if filing_id in form501_ids(c)]
 
 
+def handmade_501(filing_id: int, filer_id: str, last: str, first: str, district: str, party: str):
+    """A processed 2018 primary Assembly Form 501, rolled back with the test."""
+    return Form501Filing.objects.create(
+        filing_id=filing_id,
+        amend_id=0,
+        amendment_count=0,
+        version_count=1,
+        filer_id=filer_id,
+        candidate_lastname=last,
+        candidate_firstname=first,
+        office_name="ASSEMBLY",
+        district_name=district,
+        election_year=2018,
+        election_type_name="PRIMARY",
+        party_name=party,
+        date_filed=date(2017, 6, 1),
+    )
+
+
 def contest_of(election_id: int, office: str) -> str:
     return contest_id(CandidateElection.objects.get(election_id=election_id), office)
 
@@ -106,6 +125,11 @@ def test_party_corrections_come_before_the_501s_party(ocd_load):
     assert waldron.party.name == "REPUBLICAN" and "party_from_form501" not in waldron.extras
     corrected = Candidacy.objects.exclude(party=None).exclude(extras__has_key="party_from_form501")
     assert corrected.count() == 609  # the corrected website candidacies, none overwritten
+    handmade_501(99000002, "1273672", "Waldron", "Marie", "75", "DEMOCRATIC")
+    load_candidacies_from_501s()
+    waldron.refresh_from_db()
+    assert form501_ids(waldron) == [99000002]  # joined by her filer id
+    assert waldron.party.name == "REPUBLICAN"  # the correction stands
 
 
 def test_a_501_joins_by_name_a_candidate_without_filer_id_and_the_merge_collapses_the_rest(
@@ -211,21 +235,7 @@ def test_a_501_joins_by_name_only_a_person_without_a_filer_id(ocd_load):
         candidate_name="DOE, JANE",
         registration_status="qualified",
     )
-    Form501Filing.objects.create(
-        filing_id=99000001,
-        amend_id=0,
-        amendment_count=0,
-        version_count=1,
-        filer_id="9990002",
-        candidate_lastname="Doe",
-        candidate_firstname="Jane",
-        office_name="ASSEMBLY",
-        district_name="75",
-        election_year=2018,
-        election_type_name="PRIMARY",
-        party_name="GREEN",
-        date_filed=date(2017, 6, 1),
-    )
+    handmade_501(99000001, "9990002", "Doe", "Jane", "75", "GREEN")
     load_candidacies_from_501s()
     listed.refresh_from_db()
     assert form501_ids(listed) == [99000001] and listed.party.name == "GREEN"
