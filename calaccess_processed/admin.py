@@ -2,7 +2,8 @@
 
 Per model: the keys and a few declared fields in the list; search on name fields (by substring)
 and ids (exact); filters on form type, amendment state and period. A filing's page links its
-versions and the items of each schedule (changelists filtered by ``filing_id``).
+versions and the items of each schedule (changelists filtered by ``filing_id``). The OCD models
+are listed by the fields they have; a person's page shows everything known of them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import models
+from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -25,6 +27,17 @@ from calaccess_processed.models import (
 )
 from calaccess_processed.models.base import FilingFields
 from calaccess_processed.models.filings import ProcessedModel
+from calaccess_processed.models.ocd import (
+    OCD_MODELS,
+    Candidacy,
+    Membership,
+    Person,
+    PersonIdentifier,
+    PersonMerge,
+    PersonName,
+    PersonSource,
+)
+from calaccess_processed.ocd.people import resolve_person
 from calaccess_toolkit.admin import ReadOnlyAdmin
 
 LIST_FIELDS = 4
@@ -125,3 +138,129 @@ admin.site.register(
     list_filter=("link_type", "active_flag", "session"),
     search_fields=("=candidate_filer_id", "=committee_filer_id", "committee_name"),
 )
+
+
+# -- Open Civic Data -------------------------------------------------------------------------
+
+#: Fields searched by substring when a model has them; ids are searched exactly.
+OCD_SEARCHED = (
+    "name",
+    "label",
+    "candidate_name",
+    "person_name",
+    "merged_name",
+    "identifier",
+    "text",
+    "url",
+)
+OCD_FILTERED = (
+    "classification",
+    "scheme",
+    "rule",
+    "registration_status",
+    "is_incumbent",
+    "previous_term_unexpired",
+    "subtype1",
+    "subtype2",
+    "start_date",
+)
+OCD_LISTED = 5
+
+
+def ocd_admin(model: type[models.Model]) -> type[ReadOnlyAdmin]:
+    """List, search and filter one OCD model by the fields it has."""
+    names = [field.name for field in model._meta.concrete_fields]
+    shown = [
+        name for name in names if name not in {"extras", "created_at", "updated_at", "sort_order"}
+    ]
+    exact = [f"{name}__exact" for name in ("id", "merged_id", "survivor_id") if name in names]
+    attributes: dict[str, Any] = {
+        "__module__": __name__,
+        "list_display": tuple(shown[:OCD_LISTED]),
+        "search_fields": (*(name for name in OCD_SEARCHED if name in names), *exact),
+        "list_filter": tuple(name for name in OCD_FILTERED if name in names),
+    }
+    return type(f"{model.__name__}Admin", (ReadOnlyAdmin,), attributes)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    formfield_overrides = ReadOnlyAdmin.formfield_overrides
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+class PersonIdentifierInline(ReadOnlyInline):
+    model = PersonIdentifier
+    fields = ("scheme", "identifier")
+
+
+class PersonNameInline(ReadOnlyInline):
+    model = PersonName
+    fields = ("name", "note")
+
+
+class PersonSourceInline(ReadOnlyInline):
+    model = PersonSource
+    fields = ("url", "note")
+
+
+class CandidacyInline(ReadOnlyInline):
+    model = Candidacy
+    fk_name = "person"
+    fields = ("contest", "candidate_name", "party", "registration_status", "is_incumbent")
+
+
+class MembershipInline(ReadOnlyInline):
+    model = Membership
+    fk_name = "person"
+    fields = ("organization", "post", "start_date", "end_date")
+
+
+@admin.display(description="merged into this person")
+def merges_list(person: Person) -> str:
+    rows = PersonMerge.objects.filter(survivor_id=person.pk).order_by("merged_id")
+    return (
+        format_html_join(
+            "",
+            "<div>{} ({}, {}, run {})</div>",
+            ((m.merged_id, m.merged_name, m.rule, m.run_id) for m in rows),
+        )
+        or "—"
+    )
+
+
+class PersonAdmin(ocd_admin(Person)):  # type: ignore[misc]
+    """A person's page lists their identifiers, other names, sources, candidacies, memberships
+    and the people merged into them; a merged-away id's page redirects to the survivor's."""
+
+    readonly_fields = ("merges",)
+    merges = staticmethod(merges_list)
+    inlines = (
+        PersonIdentifierInline,
+        PersonNameInline,
+        PersonSourceInline,
+        CandidacyInline,
+        MembershipInline,
+    )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not Person.objects.filter(pk=object_id).exists():
+            survivor = resolve_person(object_id)
+            if survivor is not None:
+                url = reverse("admin:calaccess_processed_person_change", args=[survivor.pk])
+                return HttpResponseRedirect(url)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+for ocd_model in OCD_MODELS:
+    admin.site.register(ocd_model, PersonAdmin if ocd_model is Person else ocd_admin(ocd_model))

@@ -8,7 +8,7 @@ fails when the registry loads, not at step 14 of a nightly run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .dependencies import as_dependency
@@ -58,3 +58,25 @@ def validate(found: Mapping[str, Any]) -> None:
 
     for name in graph:
         visit(name, [])
+
+
+def dependency_order(names: Sequence[str], found: Mapping[str, Any]) -> list[str]:
+    """``names`` with each after the ones among them it depends on, else in the given order.
+
+    A pipeline lists its steps; the declared dependencies, not the list, decide what runs
+    first (the list only breaks ties), so adding a dependency reorders the run.
+    """
+    wanted = set(names)
+    needs = {
+        name: {as_dependency(d).command for d in found[name].dependencies} & wanted
+        for name in names
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and needs[n] <= set(ordered)]
+        if not ready:
+            raise RegistryError(
+                "dependency cycle among: " + ", ".join(sorted(wanted - set(ordered)))
+            )
+        ordered.append(ready[0])
+    return ordered

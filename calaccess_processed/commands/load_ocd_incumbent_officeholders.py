@@ -7,7 +7,7 @@ from django_commander.base import BasicCommand
 class LoadOCDIncumbentOfficeholders(BasicCommand):
     """Load the officeholders of every scraped session: memberships and incumbent flags."""
 
-    dependencies = [("load_ocd_candidate_contests", {})]
+    dependencies = [("merge_ocd_persons_by_contest_and_name", {})]
 
     @classmethod
     def add_arguments(cls, parser):

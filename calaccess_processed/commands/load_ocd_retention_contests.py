@@ -1,13 +1,13 @@
-"""Load a retention contest for every scraped recall."""
+"""Load a retention contest for every scraped recall, with the recalled membership."""
 
 from calaccess_processed.commands import CountedLoadCommand
-from calaccess_processed.ocd.measures import load_retention_contests
+from calaccess_processed.ocd.recalls import load_retention_contests_and_memberships
 
 
 class LoadOCDRetentionContests(CountedLoadCommand):
-    """Load a retention contest for every scraped recall."""
+    """Load a retention contest for every scraped recall, with the recalled membership."""
 
     dependencies = [("load_ocd_ballot_measure_elections", {})]
-    load = staticmethod(load_retention_contests)
+    load = staticmethod(load_retention_contests_and_memberships)
     flush_help = "Delete every retention contest first."
     counted = "retention contest(s)"

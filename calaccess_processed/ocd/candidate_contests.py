@@ -5,7 +5,10 @@ a special election's contests are for the rest of a term (``previous_term_unexpi
 special runoff's contest names the special election's contest it decides. Every certified
 candidate is one ``Candidacy``. A candidate with a filer id is one ``Person`` across every list
 (the newest list's spelling is the name; other spellings are kept as other names); one without is
-a person of that contest only, since a name alone never identifies a person.
+a person of that contest only, since a name alone never identifies a person. People go through
+:class:`~calaccess_processed.ocd.people.People`: a filer id some person already holds is theirs,
+a merged-away person's candidacies are the survivor's (one per contest), and a survivor keeps its
+name, so a rerun after the merges changes nothing.
 """
 
 from __future__ import annotations
@@ -29,10 +32,9 @@ from calaccess_processed.ocd.ids import make_slug, ocd_id
 from calaccess_processed.ocd.offices import Office, parse_office, save_offices
 from calaccess_processed.ocd.parties import ensure_party, party_name
 from calaccess_processed.ocd.party_corrections import party_corrections
+from calaccess_processed.ocd.people import CERTIFIED, FILER_SCHEME, People, forget_merges
 from calaccess_processed.ocd.syncing import add_missing, sync_by_id
 from calaccess_scraped.models import Candidate, CandidateElection
-
-FILER_SCHEME = "calaccess_filer_id"
 
 
 @dataclass
@@ -46,6 +48,8 @@ class Plan:
     people: dict[str, dict] = field(default_factory=dict)
     person_identifiers: set[tuple] = field(default_factory=set)
     person_names: set[tuple] = field(default_factory=set)
+    #: (person, name) of every candidate, for the other names once each person's name is known.
+    candidate_names: set[tuple] = field(default_factory=set)
     person_sources: set[tuple] = field(default_factory=set)
     candidacies: dict[str, dict] = field(default_factory=dict)
 
@@ -63,10 +67,10 @@ def contest_id(election: CandidateElection, office: str) -> str:
     return ocd_id("contest", "office", election.election_id, office)
 
 
-def _person_id(candidate: Candidate, contest: str) -> str:
+def _person_id(candidate: Candidate, contest: str, people: People) -> str:
     if candidate.filer_id:
-        return ocd_id("person", "filer", candidate.filer_id)
-    return ocd_id("person", "candidate", contest, candidate.name)
+        return people.for_filer(candidate.filer_id)
+    return people.resolve(ocd_id("person", "candidate", contest, candidate.name))
 
 
 def _runoff_parents(elections: list[CandidateElection]) -> dict[int, CandidateElection]:
@@ -90,6 +94,7 @@ def _runoff_parents(elections: list[CandidateElection]) -> dict[int, CandidateEl
 def plan_contests() -> tuple[Plan, int]:
     """The rows of every placed candidate list, newest list first; and the unplaced count."""
     plan = Plan()
+    people = People()
     corrections = party_corrections()
     scraped = list(CandidateElection.objects.order_by("sort_order", "election_id"))
     parents = _runoff_parents(scraped)
@@ -116,7 +121,7 @@ def plan_contests() -> tuple[Plan, int]:
             )
             plan.contest_posts.add((contest, office.post_id))
             plan.contest_sources.add((contest, candidate.url))
-            person = _person_id(candidate, contest)
+            person = _person_id(candidate, contest, people)
             plan.people.setdefault(
                 person,
                 {
@@ -125,8 +130,7 @@ def plan_contests() -> tuple[Plan, int]:
                     "slug": make_slug(candidate.name, candidate.filer_id or person[-12:]),
                 },
             )
-            if plan.people[person]["name"] != candidate.name:
-                plan.person_names.add((person, candidate.name))
+            plan.candidate_names.add((person, candidate.name))
             if candidate.filer_id:
                 plan.person_identifiers.add((person, FILER_SCHEME, str(candidate.filer_id)))
             if candidate.detail_url:
@@ -150,25 +154,53 @@ def plan_contests() -> tuple[Plan, int]:
                 "post_id": office.post_id,
                 "contest_id": contest,
                 "candidate_name": candidate.name,
-                "registration_status": "qualified",
+                "registration_status": CERTIFIED,
                 "party_id": party_name(label) if label else None,
             }
+    _keep_survivor_names(plan, people)
+    _collapse_candidacies(plan)
     return plan, unplaced
 
 
+def _keep_survivor_names(plan: Plan, people: People) -> None:
+    """A person others were merged into keeps its name; the other spellings are other names."""
+    names = {pk: row["name"] for pk, row in plan.people.items()}
+    survivors = [pk for pk in plan.people if people.is_stored_survivor(pk)]
+    names.update(Person.objects.filter(pk__in=survivors).values_list("pk", "name"))
+    for pk in survivors:
+        del plan.people[pk]
+    plan.person_names = {(pk, name) for pk, name in plan.candidate_names if name != names[pk]}
+
+
+def _collapse_candidacies(plan: Plan) -> None:
+    """One candidacy per person and contest (the first id), as a merge leaves it."""
+    kept: dict[tuple[str, str], str] = {}
+    for pk in sorted(plan.candidacies):
+        row = plan.candidacies[pk]
+        key = (row["contest_id"], row["person_id"])
+        if key not in kept:
+            kept[key] = pk
+            continue
+        first = plan.candidacies[kept[key]]
+        first["party_id"] = first["party_id"] or row["party_id"]
+        del plan.candidacies[pk]
+
+
 def flush_candidate_contests() -> None:
-    """Delete every contest and candidacy, and the people no candidacy names any more."""
+    """Delete every contest and candidacy, every person (their memberships with them) and the
+    merge log: the people are rebuilt from scratch, and merged again the same way."""
     CandidateContest.objects.all().delete()
-    Person.objects.filter(candidacies__isnull=True, memberships__isnull=True).delete()
+    Person.objects.all().delete()
+    forget_merges()
 
 
 def load_candidate_contests(flush: bool = False) -> Result:
     """Write every contest, post, person and candidacy of the placed candidate lists."""
-    plan, unplaced = plan_contests()
-    parties = {row["party_id"] for row in plan.candidacies.values() if row["party_id"]}
     with transaction.atomic():
-        if flush:
+        if flush:  # before planning: the plan reads the people and merges that remain
             flush_candidate_contests()
+        plan, unplaced = plan_contests()
+        parties = {row["party_id"] for row in plan.candidacies.values() if row["party_id"]}
         party_ids = {name: ensure_party(name).id for name in sorted(parties)}
         for row in plan.candidacies.values():
             row["party_id"] = party_ids.get(row["party_id"])
@@ -189,7 +221,22 @@ def load_candidate_contests(flush: bool = False) -> Result:
         )
         add_missing(PersonName, ("person_id", "name"), plan.person_names)
         add_missing(PersonSource, ("person_id", "url"), plan.person_sources)
-        sync_by_id(Candidacy, plan.candidacies)
+        # A party comes from a correction; without one, whatever a later step found is kept.
+        sync_by_id(
+            Candidacy,
+            {
+                pk: {k: v for k, v in row.items() if k != "party_id"}
+                for pk, row in plan.candidacies.items()
+            },
+        )
+        sync_by_id(
+            Candidacy,
+            {
+                pk: {"party_id": row["party_id"]}
+                for pk, row in plan.candidacies.items()
+                if row["party_id"]
+            },
+        )
     return Result(
         contest_count=len(plan.contests),
         candidacy_count=len(plan.candidacies),

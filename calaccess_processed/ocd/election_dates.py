@@ -36,6 +36,11 @@ def general_election_date(year: int) -> date:
     return first_monday + timedelta(days=TUESDAY)
 
 
+def session_of(year: int) -> int:
+    """The first (odd) year of the Legislature's two-year session that ``year`` falls in."""
+    return year if year % 2 else year - 1
+
+
 def candidate_election_date(election: CandidateElection) -> date | None:
     """The election's date, or None when neither the scrape nor a rule gives one."""
     if election.date:

@@ -8,8 +8,10 @@ whether its person held the contest's post then.
 
 A session's list shows who held each seat when it was captured, not on each election day: the
 2017 list names LING LING CHANG for Senate district 29, who replaced the member recalled in 2018.
-So recalls are not linked to a membership (that would name the wrong person), and a seat that
-changed hands mid-session flags the later holder.
+A seat that changed hands mid-session flags the later holder; recalls are linked to the
+recalled officeholder's membership by :mod:`.recalls`, re-run here since this step rebuilds the
+memberships. People go through :class:`~calaccess_processed.ocd.people.People`, as the candidate
+contests' do, and one person's memberships are one per post and term.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ from calaccess_processed.models.ocd import (
     PersonIdentifier,
     PersonSource,
 )
-from calaccess_processed.ocd.candidate_contests import FILER_SCHEME
+from calaccess_processed.ocd.election_dates import session_of
 from calaccess_processed.ocd.ids import make_slug, ocd_id
 from calaccess_processed.ocd.offices import parse_office, save_offices
+from calaccess_processed.ocd.people import FILER_SCHEME, People
+from calaccess_processed.ocd.recalls import link_recalled_memberships
 from calaccess_processed.ocd.syncing import add_missing, sync_by_id
 from calaccess_scraped.models import Incumbent
 
@@ -41,15 +45,10 @@ class Result:
     incumbent_candidacy_count: int
 
 
-def session_of(year: int) -> int:
-    """The first (odd) year of the two-year session that ``year`` falls in."""
-    return year if year % 2 else year - 1
-
-
-def person_id(incumbent: Incumbent, office: str) -> str:
+def person_id(incumbent: Incumbent, office: str, people: People) -> str:
     if incumbent.filer_id:
-        return ocd_id("person", "filer", incumbent.filer_id)
-    return ocd_id("person", "officeholder", office, incumbent.name)
+        return people.for_filer(incumbent.filer_id)
+    return people.resolve(ocd_id("person", "officeholder", office, incumbent.name))
 
 
 def flush_officeholders() -> None:
@@ -71,9 +70,10 @@ def _memberships(
     people: dict[str, dict[str, str]] = {}
     identifiers: set[tuple[str, str, str]] = set()
     sources: set[tuple[str, str]] = set()
+    people_index = People()
     for holder in holders:
         office = parse_office(holder.office)
-        person = person_id(holder, office.label)
+        person = person_id(holder, office.label, people_index)
         people.setdefault(
             person,
             {
@@ -96,7 +96,18 @@ def _memberships(
             "start_date": str(holder.session),
             "end_date": str(holder.session + SESSION_YEARS - 1),
         }
-    return memberships, people, identifiers, sources
+    return _one_per_term(memberships), people, identifiers, sources
+
+
+def _one_per_term(memberships: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """One membership per person, post and term (the first id), as a merge leaves them."""
+    kept: dict[tuple, str] = {}
+    for pk in sorted(memberships):
+        row = memberships[pk]
+        kept.setdefault(
+            (row["person_id"], row["organization_id"], row["post_id"], row["start_date"]), pk
+        )
+    return {pk: memberships[pk] for pk in sorted(kept.values())}
 
 
 def _flag_incumbents() -> int:
@@ -121,10 +132,10 @@ def _flag_incumbents() -> int:
 def load_incumbent_officeholders(flush: bool = False) -> Result:
     """Memberships of every listed officeholder, and the incumbent flags of candidacies."""
     holders = list(Incumbent.objects.filter(vacant=False).order_by("-session", "sort_order"))
-    memberships, people, identifiers, sources = _memberships(holders)
     with transaction.atomic():
-        if flush:
+        if flush:  # before planning: the plan reads the people that remain
             flush_officeholders()
+        memberships, people, identifiers, sources = _memberships(holders)
         save_offices([parse_office(office) for office in {h.office for h in holders}])
         stored = set(Person.objects.filter(pk__in=list(people)).values_list("pk", flat=True))
         sync_by_id(Person, {pk: row for pk, row in people.items() if pk not in stored})
@@ -132,4 +143,5 @@ def load_incumbent_officeholders(flush: bool = False) -> Result:
         add_missing(PersonSource, ("person_id", "url"), sources)
         sync_by_id(Membership, memberships)
         incumbents = _flag_incumbents()
+        link_recalled_memberships()
     return Result(len(memberships), incumbents)

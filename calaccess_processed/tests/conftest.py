@@ -16,6 +16,12 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from calaccess_processed.tests.coherent import export_bytes
+from calaccess_processed.tests.ocd_scrape import (
+    forget_scrape_and_elections,
+    ocd_tables,
+    run,
+    scraped_website,
+)
 from calaccess_toolkit.testing.httpserver import LocalHTTPServer
 
 EXPORT_PATH = "/dbwebexport.zip"
@@ -37,3 +43,13 @@ def coherent_data(django_db_setup, django_db_blocker, tmp_path_factory) -> Itera
             call_command("processcalaccessdata", "--noinput", stdout=out)
             yield out.getvalue()
         call_command("flush", "--noinput", stdout=StringIO())
+
+
+@pytest.fixture(scope="package")
+def ocd_load(coherent_data, django_db_blocker, tmp_path_factory) -> Iterator[tuple]:
+    """The scrape of the captured site over the coherent data, then ``loadocdelections`` at
+    verbosity 0: its output, its error and every OCD table (shared by the OCD test modules)."""
+    with django_db_blocker.unblock(), scraped_website(tmp_path_factory.mktemp("ocd")) as started:
+        out, error = run("loadocdelections", "--noinput", "--verbosity=0")
+        yield out, error, ocd_tables()
+        forget_scrape_and_elections(started)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import models
 from django.test import override_settings
 from django.utils import timezone
 
@@ -37,6 +38,7 @@ from calaccess_toolkit import network
 from calaccess_toolkit.testing.httpserver import LocalHTTPServer
 from django_commander.models import CommandLog
 
+TIMESTAMPS = {"created_at", "updated_at"}
 SCRAPES = ("scrapecalaccesspropositions", "scrapecalaccesscandidates", "scrapecalaccessincumbents")
 
 
@@ -48,6 +50,22 @@ def run(*arguments: str) -> tuple[str, CommandError | None]:
     except CommandError as error:
         return out.getvalue(), error
     return out.getvalue(), None
+
+
+def ocd_tables() -> dict[str, list[tuple]]:
+    """Every OCD table's rows (automatic ids, timestamps and the merges' run left out), sorted."""
+    snapshot = {}
+    for model in OCD_MODELS:
+        names = [
+            field.attname
+            for field in model._meta.concrete_fields
+            if field.name not in TIMESTAMPS | {"run_id"}
+            and not (field.primary_key and isinstance(field, models.AutoField))
+        ]
+        snapshot[model.__name__] = sorted(
+            model.objects.values_list(*names), key=lambda row: tuple(map(str, row))
+        )
+    return snapshot
 
 
 def forget_scrape_and_elections(since: datetime) -> None:

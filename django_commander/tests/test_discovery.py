@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from django_commander.errors import RegistryError, UnknownCommand
+from django_commander.graph import dependency_order
 from django_commander.registry import commands
 
 from .conftest import FOLDERS
@@ -80,3 +81,16 @@ def test_the_apps_pipelines_declare_every_step_they_use():
         commands["update_calaccess"].step_commands
     )
     assert "scrape_candidates" in commands["scrape"].step_commands
+
+
+def test_dependency_order_puts_each_command_after_what_it_needs():
+    class Needs:
+        def __init__(self, *names):
+            self.dependencies = [(name, {}) for name in names]
+
+    found = {"a": Needs(), "b": Needs("c"), "c": Needs("a"), "d": Needs("x")}
+    # b needs c: c comes first; the list breaks ties; a dependency outside the list is ignored.
+    assert dependency_order(["b", "a", "c", "d"], found) == ["a", "c", "b", "d"]
+    found["a"] = Needs("b")
+    with pytest.raises(RegistryError, match="dependency cycle among: a, b, c"):
+        dependency_order(["a", "b", "c"], found)

@@ -25,7 +25,13 @@ from calaccess_processed.models.ocd.organizations import (
     OrganizationIdentifier,
     Post,
 )
-from calaccess_processed.models.ocd.people import Person, PersonIdentifier, PersonName, PersonSource
+from calaccess_processed.models.ocd.people import (
+    Person,
+    PersonIdentifier,
+    PersonMerge,
+    PersonName,
+    PersonSource,
+)
 
 OCD_MODELS = (
     Division,
@@ -37,6 +43,7 @@ OCD_MODELS = (
     PersonIdentifier,
     PersonName,
     PersonSource,
+    PersonMerge,
     Membership,
     Election,
     ElectionIdentifier,

@@ -56,3 +56,35 @@ class PersonSource(SourceBase):
     class Meta:
         ordering = ["person", "url"]
         constraints = [models.UniqueConstraint(fields=["person", "url"], name="ocd_person_source")]
+
+
+class PersonMerge(models.Model):
+    """One person merged into another: who into whom, by which rule, in which run.
+
+    The merged person's row is gone, but its OCD id may have been published: it still resolves
+    to the survivor (:func:`calaccess_processed.ocd.people.resolve_person`), and every loader
+    writes what it finds for that id onto the survivor. Ids are plain columns, not foreign keys:
+    the merged id names no row any more, and the run may sit in another database's log.
+    """
+
+    BY_FILER_ID = "filer_id"
+    BY_CONTEST_AND_NAME = "contest_and_name"
+    RULES = [
+        (BY_FILER_ID, "the same CAL-ACCESS filer id"),
+        (BY_CONTEST_AND_NAME, "the same name in one contest, no conflicting filer id"),
+    ]
+
+    merged_id = fields.CharField(max_length=150, unique=True, help_text="The merged-away OCD id.")
+    survivor_id = fields.CharField(max_length=150, db_index=True)
+    merged_name = fields.CharField(max_length=300)
+    rule = fields.CharField(max_length=20, choices=RULES)
+    run_id = fields.BigIntegerField(
+        null=True, blank=True, help_text="The command run (CommandLog) that merged them."
+    )
+    created_at = fields.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["survivor_id", "merged_id"]
+
+    def __str__(self) -> str:
+        return f"{self.merged_id} → {self.survivor_id} ({self.rule})"
