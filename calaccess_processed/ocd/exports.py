@@ -64,7 +64,7 @@ def _filer_ids(person: Any) -> models.QuerySet:
 
 def _candidates() -> models.QuerySet:
     form501 = get_processed_model("Form501Filing")
-    filings = form501.objects.filter(
+    filings = form501._default_manager.filter(
         filer_id__in=_filer_ids(OuterRef(OuterRef("person_id"))).values("identifier"),
         election_year=OuterRef("election_year"),
     ).order_by()

@@ -13,8 +13,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from calaccess_processed.archiving import ARCHIVED_MODELS, archive_release
-from calaccess_processed.ocd.exports import FLAT_EXPORTS
 from calaccess_processed.models import Form460Filing, ProcessedDataFile, ProcessedDataVersion
+from calaccess_processed.ocd.exports import FLAT_EXPORTS
 
 pytestmark = pytest.mark.django_db
 
