@@ -230,3 +230,11 @@ def test_the_exports_count_every_row_and_the_manifest_hashes_them(
     with zipfile.ZipFile(version.archive.path) as archive:
         names = set(archive.namelist())
     assert {"Candidates.csv", "BallotMeasures.csv", "RecallMeasures.csv", "Person.csv"} <= names
+
+
+def test_processing_without_a_scrape_skips_the_ocd_steps_and_says_so(coherent_data):
+    # The package's processing ran on the raw data alone, before any module's scrape.
+    assert "No scraped website data in this database: the Open Civic Data elections" in (
+        coherent_data
+    )
+    assert "verify_processed_data" not in coherent_data
