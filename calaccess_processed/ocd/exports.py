@@ -16,7 +16,7 @@ held in memory. ``archiving`` writes them next to the relational CSVs of every m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,7 +47,8 @@ class FlatExport:
 
     name: str
     columns: tuple[tuple[str, str], ...]  # (header, field or annotation)
-    query: Any  # a callable returning the annotated queryset
+    #: Builds the annotated, ordered queryset the fields are read from (at write time).
+    query: Callable[[], models.QuerySet]
 
     @property
     def header(self) -> list[str]:
