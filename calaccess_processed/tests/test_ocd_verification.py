@@ -26,7 +26,11 @@ from calaccess_processed.models.ocd import (
     RetentionContest,
 )
 from calaccess_processed.ocd.candidate_contests import contest_id
-from calaccess_processed.ocd.election_dates import SPECIAL_DATES_FILE, candidate_election_date
+from calaccess_processed.ocd.election_dates import (
+    SPECIAL_DATES_FILE,
+    candidate_election_date,
+    special_dates,
+)
 from calaccess_processed.ocd.elections import load_candidate_elections
 from calaccess_processed.ocd.errors import ElectionsUndated
 from calaccess_processed.ocd.exports import FLAT_EXPORTS
@@ -34,6 +38,9 @@ from calaccess_processed.ocd.verification import LISTED, expected_offices, verif
 from calaccess_processed.tests.coherent import manifest
 from calaccess_processed.tests.ocd_scrape import forget_scrape_and_elections, run, scraped_website
 from calaccess_scraped.models import CandidateElection, Proposition
+from calaccess_scraped.parsing.candidates import ELECTION_NAVIGATION
+from calaccess_scraped.parsing.election_names import parse_candidate_election_name
+from calaccess_toolkit.testing.fixtures import fixture
 
 pytestmark = pytest.mark.django_db
 #: The fixture's special lists no public source consulted dates (the 2001 Assembly 65 special).
@@ -75,6 +82,27 @@ def test_every_fixture_list_is_dated_but_one_special_whose_date_is_unknown(loade
     assert error is not None and error.returncode == 3
     assert "No date is known for 2 election(s), which were not loaded: " in str(error)
     assert all(name in str(error) for name in UNDATED)
+
+
+def test_the_table_dates_every_special_list_the_site_names_but_three(loaded):
+    """The 2025 capture's navigation lists every election of the site; the scrape or the table
+    dates each special one, but for three no public source consulted gave a day for."""
+    page = fixture("calaccess-website", "html", "candidates", "195.html")
+    navigation = ELECTION_NAVIGATION.parse(page.read_bytes(), page.name)
+    scraped = dict(CandidateElection.objects.values_list("name", "date"))
+    undated = []
+    for entry in navigation.entries:
+        name = parse_candidate_election_name(entry.label)
+        key = (name.year, name.type, name.seat)
+        if name.type.startswith(("SPECIAL", "RECALL")) and key not in special_dates():
+            if not scraped.get(entry.label):
+                undated.append(entry.label)
+    assert len(navigation.entries) == 106
+    assert sorted(undated) == [
+        "2001 SPECIAL ELECTION (ASSEMBLY 65)",
+        "2001 SPECIAL RUNOFF (ASSEMBLY 65)",
+        "2005 SPECIAL ELECTION (ASSEMBLY 53)",
+    ]
 
 
 def test_a_made_up_special_election_without_a_date_is_named(loaded):
