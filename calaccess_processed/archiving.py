@@ -1,5 +1,7 @@
-"""Processed models as CSV files: one per model, a manifest of row counts and checksums, and with
-``CALACCESS_STORE_ARCHIVE`` a ZIP of them in Django's default storage.
+"""Processed models as CSV files: one per model (the filings, the totals and every Open Civic
+Data model), the flat OCD exports (``ocd.exports``: Candidates, BallotMeasures,
+RecallMeasures), a manifest of row counts and checksums, and with ``CALACCESS_STORE_ARCHIVE`` a
+ZIP of them in Django's default storage.
 
 Rows are streamed from the database in chunks (``iterator``), so memory stays flat however large
 the model; the checksum is computed as the file is written.
@@ -11,6 +13,7 @@ import csv
 import hashlib
 import json
 import zipfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -20,12 +23,15 @@ from django.db import models
 from calaccess_toolkit import conf
 
 from .models import PROCESSED_MODELS, FilerYearTotal, ProcessedDataFile, ProcessedDataVersion
+from .models.ocd import OCD_MODELS
+from .ocd.exports import FLAT_EXPORTS, FlatExport
 
 CHUNK_ROWS = 5000
 #: Every model a release's archive holds.
 ARCHIVED_MODELS: dict[str, type[models.Model]] = {
     **PROCESSED_MODELS,
     "FilerYearTotal": FilerYearTotal,
+    **{model.__name__: model for model in OCD_MODELS},
 }
 
 
@@ -64,27 +70,43 @@ def model_named(name: str) -> type[models.Model]:
     raise LookupError(f"no processed model named {name!r}")
 
 
-def write_model_csv(model: type[models.Model], destination: Path | None = None) -> ArchivedFile:
-    """Stream every row of ``model`` to a CSV (header: the column names)."""
-    path = destination or archive_dir() / f"{model.__name__}.csv"
-    columns = [field.attname for field in model._meta.concrete_fields if field.attname != "id"]
-    rows = 0
+def write_csv(name: str, header: list[str], rows: Iterable[tuple], path: Path) -> ArchivedFile:
+    """Stream ``rows`` to a CSV under ``header``, hashing as it writes."""
+    count = 0
     with open(path, "w", newline="", encoding="utf-8") as handle:
         sink = _HashingWriter(handle)
         writer = csv.writer(sink, lineterminator="\n")
-        writer.writerow(columns)
-        query = model._default_manager.order_by("pk").values_list(*columns)
-        for row in query.iterator(chunk_size=CHUNK_ROWS):
+        writer.writerow(header)
+        for row in rows:
             writer.writerow(row)
-            rows += 1
-    return ArchivedFile(
-        model.__name__, str(path), rows, path.stat().st_size, sink.digest.hexdigest()
+            count += 1
+    return ArchivedFile(name, str(path), count, path.stat().st_size, sink.digest.hexdigest())
+
+
+def write_model_csv(model: type[models.Model], destination: Path | None = None) -> ArchivedFile:
+    """Stream every row of ``model`` to a CSV (header: the column names). A surrogate
+    auto-increment key is left out; a natural one (an OCD id) is the first column."""
+    path = destination or archive_dir() / f"{model.__name__}.csv"
+    columns = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not (field.primary_key and isinstance(field, models.AutoField))
+    ]
+    query = model._default_manager.order_by("pk").values_list(*columns)
+    return write_csv(model.__name__, columns, query.iterator(chunk_size=CHUNK_ROWS), path)
+
+
+def write_flat_export(export: FlatExport) -> ArchivedFile:
+    """Stream one flat OCD export to ``<data>/processed/<Name>.csv``."""
+    return write_csv(
+        export.name, export.header, export.rows(), archive_dir() / f"{export.name}.csv"
     )
 
 
 def archive_release(version: ProcessedDataVersion) -> list[ArchivedFile]:
     """Write every model's CSV and ``manifest.json``; store their ZIP when archiving is on."""
     files = [write_model_csv(model) for model in ARCHIVED_MODELS.values()]
+    files += [write_flat_export(export) for export in FLAT_EXPORTS]
     for file in files:
         ProcessedDataFile.objects.filter(version=version, model_name=file.model).update(
             file_size=file.size

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from calaccess_toolkit.errors import PartialFailure
 from django_commander.base import PipelineCommand, Step
 
-#: What the job derives from the raw and the scraped tables, in order.
+#: What the job derives from the raw and the scraped tables, in order. The processing is last
+#: and may end partial (elections without a known date) after a partial scrape: the job's error
+#: then names both (see ``steps_failed``).
 PROCESSING_STEPS = (
     Step("date_elections"),
     Step("link_candidate_committees"),
-    Step("process_data"),
+    Step("process_data", on_failure="continue"),
 )
 
 
@@ -36,6 +39,12 @@ class UpdateCalaccess(PipelineCommand):
             action="store_true",
             help="Leave the website data as it is: update the raw data, then process.",
         )
+
+    def steps_failed(self, failures: list[tuple[Step, Exception]]) -> Exception:
+        """Partial steps end the job partial, naming each; a step that failed outright (the
+        processing's verification) is the job's own failure."""
+        failed = [error for _, error in failures if not isinstance(error, PartialFailure)]
+        return failed[-1] if failed else super().steps_failed(failures)
 
     def steps(self) -> Iterator[Step]:
         yield Step("update_raw_data", options={"keep_files": self.options["keep_files"]})

@@ -3,7 +3,8 @@
 One local server serves the export ZIP and every captured page of the website; the job loads the
 raw tables, scrapes, dates the elections and links the candidates' committees. The captured
 website lacks some pages, so the scrape ends incomplete: the job processes what was scraped and
-exits partial. A second run with ``--skip-scrape`` sends no request to the website.
+exits partial, naming the scrape and the two candidate lists no date is known for (the OCD
+elections). A second run with ``--skip-scrape`` sends no request to the website.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def test_the_job_loads_scrapes_and_processes_and_skip_scrape_leaves_the_website_
     error = job()
     assert error is not None and error.returncode == EXIT_PARTIAL
     assert "scrape" in str(error)
+    assert "2001 SPECIAL ELECTION (ASSEMBLY 65) (#10)" in str(error)  # no date: not loaded
     assert RawDataVersion.objects.get().update_completed
     assert FilerLinksCd.objects.count() == 1000
     assert Candidate.objects.count() == 7087
@@ -72,10 +74,14 @@ def test_the_job_loads_scrapes_and_processes_and_skip_scrape_leaves_the_website_
     assert ran["scrape"] == CommandLog.FAILURE
     assert ran["date_elections"] == ran["link_candidate_committees"] == CommandLog.SUCCESS
     assert ran["update_calaccess"] == CommandLog.FAILURE
+    assert ran["verify_processed_data"] == CommandLog.SUCCESS
 
     state_servers.requests.clear()
     scrapes = ScrapeRun.objects.count()
-    assert job("--skip-scrape", "--force-restart") is None
+    error = job("--skip-scrape", "--force-restart")
+    assert error is not None and error.returncode == EXIT_PARTIAL
+    assert "process_data (" in str(error) and "scrape (" not in str(error)
+    assert "2001 SPECIAL ELECTION (ASSEMBLY 65) (#10)" in str(error)
     assert {request.path for request in state_servers.requests} <= {EXPORT_PATH}
     assert ScrapeRun.objects.count() == scrapes
     assert CandidateCommittee.objects.count() == 30

@@ -2,7 +2,9 @@
 
 ``ocd_divisions.csv``: California's Open Civic Data divisions (id, name, redirect), from the OCD
 division identifiers. ``candidate_party_corrections.csv``: parties of candidates the website and
-Form 501s get wrong, each checked against the source it names.
+Form 501s get wrong, each checked against the source it names. ``primary_election_dates.csv`` and
+``special_election_dates.csv``: the days of regular primaries and of the special elections the
+scrape cannot date, each special one with the source its date was checked against.
 """
 
 from pathlib import Path
