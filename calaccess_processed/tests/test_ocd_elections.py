@@ -138,7 +138,7 @@ def test_every_candidate_of_a_dated_list_is_one_candidacy_in_its_contest(first_l
     assert runoff.previous_term_unexpired
     # One person per filer id or unlinked name and contest; the two unlinked CHOI, TEDDYs of
     # two contests are one, merged by the Form 501s that name both.
-    assert Person.objects.filter(candidacies__in=certified).distinct().count() == 4053
+    assert Person.objects.filter(candidacies__in=certified).distinct().count() == 4161
 
 
 def test_every_listed_officeholder_is_one_membership_and_flags_candidacies(first_load):

@@ -124,7 +124,7 @@ def test_party_corrections_come_before_the_501s_party(ocd_load):
     )
     assert waldron.party.name == "REPUBLICAN" and "party_from_form501" not in waldron.extras
     corrected = Candidacy.objects.exclude(party=None).exclude(extras__has_key="party_from_form501")
-    assert corrected.count() == 609  # the corrected website candidacies, none overwritten
+    assert corrected.count() == 621  # the corrected website candidacies, none overwritten
     handmade_501(99000002, "1273672", "Waldron", "Marie", "75", "DEMOCRATIC")
     load_candidacies_from_501s()
     waldron.refresh_from_db()
@@ -138,7 +138,12 @@ def test_a_501_joins_by_name_a_candidate_without_filer_id_and_the_merge_collapse
     # CHOI, TEDDY is listed without a filer id. His 2008 primary 501 joins that candidacy by
     # name and gives its person his filer id; his 501 for another contest is a candidacy of that
     # person beside the listed one, and the merge by contest and name collapses the two.
-    [merge] = PersonMerge.objects.all()
+    # With the special elections dated, a second listed name merges the same way: AVILA.
+    assert set(PersonMerge.objects.values_list("merged_name", flat=True)) == {
+        "CHOI, TEDDY",
+        "AVILA, PAUL VINCENT",
+    }
+    merge = PersonMerge.objects.get(merged_name="CHOI, TEDDY")
     assert (merge.merged_name, merge.rule) == ("CHOI, TEDDY", "contest_and_name")
     survivor = Person.objects.get(pk=merge.survivor_id)
     assert survivor.name == "CHOI, TEDDY"
@@ -192,7 +197,7 @@ def test_merging_by_filer_id_keeps_everything_and_the_old_id_resolves(ocd_load):
     assert (kept.filed_date, form501_ids(kept)) == (date(2017, 1, 2), [99000001])
     assert kept.party.name == "REPUBLICAN"
     _, error = run("mergeocdpersonsbyfilerid", "--noinput")
-    assert PersonMerge.objects.count() == 2  # the rerun merges nothing more
+    assert PersonMerge.objects.count() == 3  # the rerun merges nothing more
 
 
 def test_same_name_people_with_different_filer_ids_are_never_merged_by_name(ocd_load):
@@ -269,7 +274,7 @@ def test_a_rebuild_from_scratch_yields_the_same_ids_and_merges(ocd_load):
         model.objects.all().delete()
     out, error = run("loadocdelections", "--noinput", "--force-restart", "--verbosity=3")
     assert error is not None and error.returncode == 3  # the undated elections, as before
-    assert "1 person(s) merged by contest and name." in out
+    assert "2 person(s) merged by contest and name." in out
     assert ocd_tables() == loaded
     run("loadocdelections", "--noinput", "--force-restart", "--verbosity=0")
     assert ocd_tables() == loaded
@@ -282,7 +287,7 @@ def test_every_ocd_model_has_a_read_only_admin_and_a_person_page_shows_everythin
         assert isinstance(admin.site._registry[model], ReadOnlyAdmin), model.__name__
         url = reverse(f"admin:calaccess_processed_{model._meta.model_name}_changelist")
         assert admin_client.get(url, {"q": "CHOI"}).status_code == 200, model.__name__
-    merge = PersonMerge.objects.get()
+    merge = PersonMerge.objects.get(merged_name="CHOI, TEDDY")
     page = admin_client.get(
         reverse("admin:calaccess_processed_person_change", args=[merge.survivor_id])
     )
