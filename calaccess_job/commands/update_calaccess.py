@@ -11,6 +11,7 @@ PROCESSING_STEPS = (
     Step("date_elections"),
     Step("link_candidate_committees"),
     Step("process_data"),
+    Step("build_search_index"),  # calaccess_web: the browser's search, from the processed data
 )
 
 
