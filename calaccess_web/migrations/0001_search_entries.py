@@ -45,5 +45,5 @@ class Migration(migrations.Migration):
                 "constraints": [models.UniqueConstraint(fields=("kind", "key"), name="search_entry_key")],
             },
         ),
-        migrations.RunPython(create_full_text_index, drop_full_text_index),
+        migrations.RunPython(create_full_text_index, drop_full_text_index, atomic=False),
     ]

@@ -15,11 +15,10 @@ from typing import Any
 
 from django.db.models import Count, Prefetch
 
-from calaccess_processed.models import (
+from calaccess_processed.models.ocd import (
     BallotMeasureContest,
     BallotMeasureContestIdentifier,
     Candidacy,
-    CandidateContest,
     Election,
     PersonIdentifier,
     RetentionContest,
@@ -52,7 +51,7 @@ def _money(total: dict[str, Any] | None, field: str) -> Decimal:
 @dataclass
 class ElectionPage:
     election: Election
-    contests: list[CandidateContest]
+    contests: list[dict[str, Any]]
     measures: list[dict[str, Any]]
     measure_money: dict[str, dict[str, Any]]
 
@@ -79,17 +78,25 @@ def election_page(slug: str) -> ElectionPage:
     totals = committee_totals(
         [c["committee_filer_id"] for rows in committees.values() for c in rows], cycle
     )
+    rows = []
     for contest in contests:
+        candidates = []
         for candidacy in contest.candidacies.all():
             filer_id = filer_ids.get(candidacy.person_id, "")
             own = committees.get(int(filer_id), []) if filer_id.isdigit() else []
-            candidacy.filer_id = filer_id  # type: ignore[attr-defined]
-            candidacy.committees = own  # type: ignore[attr-defined]
-            rows = [totals.get(c["committee_filer_id"]) for c in own]
-            candidacy.raised = sum(_money(t, "total_contributions") for t in rows)  # type: ignore[attr-defined]
-            candidacy.spent = sum(_money(t, "total_expenditures_made") for t in rows)  # type: ignore[attr-defined]
+            own_totals = [totals.get(c["committee_filer_id"]) for c in own]
+            candidates.append(
+                {
+                    "candidacy": candidacy,
+                    "key": filer_id or candidacy.person_id,
+                    "committees": own,
+                    "raised": sum(_money(t, "total_contributions") for t in own_totals),
+                    "spent": sum(_money(t, "total_expenditures_made") for t in own_totals),
+                }
+            )
+        rows.append({"contest": contest, "candidates": candidates})
     measures = measure_rows(election)
-    return ElectionPage(election, contests, measures, side_totals(measures))
+    return ElectionPage(election, rows, measures, side_totals(measures))
 
 
 def _measure_ids(contest_ids: list[str]) -> dict[str, int]:

@@ -114,7 +114,8 @@ def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
     if version is None:
         raise NotFound(f"filing {filing_id} has no amendment {chosen}")
     decimals = [f.name for f in model._meta.concrete_fields if isinstance(f, models.DecimalField)]
-    summary = [(model._meta.get_field(name).help_text or name, version[name]) for name in decimals]
+    labels = {f.name: str(f.help_text or f.name) for f in model._meta.concrete_fields}
+    summary = [(labels[name], version[name]) for name in decimals]
     schedules = []
     for item in form.items:
         item_model = PROCESSED_MODELS[item.version_name]

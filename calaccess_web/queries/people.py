@@ -8,15 +8,8 @@ from typing import Any
 
 from django.db.models import Sum
 
-from calaccess_processed.models import (
-    PROCESSED_MODELS,
-    Candidacy,
-    CandidateCommittee,
-    FilerYearTotal,
-    Membership,
-    Person,
-    PersonIdentifier,
-)
+from calaccess_processed.models import PROCESSED_MODELS, CandidateCommittee, FilerYearTotal
+from calaccess_processed.models.ocd import Candidacy, Membership, Person, PersonIdentifier
 
 from . import NotFound
 
@@ -63,7 +56,7 @@ def controlled_committees(filer_ids: list[int]) -> dict[int, list[dict[str, Any]
     links = CandidateCommittee.objects.filter(candidate_filer_id__in=filer_ids)
     for link in links.order_by("committee_filer_id", "-session").values():
         committees = found.setdefault(link["candidate_filer_id"], {})
-        committees.setdefault(link["committee_filer_id"], link)
+        committees.setdefault(link["committee_filer_id"], dict(link))
     return {candidate: list(rows.values()) for candidate, rows in found.items()}
 
 

@@ -7,24 +7,24 @@
   no person carries;
 - **measures**: ballot measures and recalls.
 
-A filer's status is ``active`` when it filed in the latest two calendar years of the data, else
-``inactive``; a candidate's is the registration status of their latest candidacy.
+A filer's status is ``active`` when its latest filing was filed in the latest two calendar years
+of the data, else ``inactive``; a candidate's is the registration status of their latest candidacy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from django.db import transaction
 
 from calaccess_processed.decoding import meanings
-from calaccess_processed.models import (
-    PROCESSED_MODELS,
+from calaccess_processed.models import PROCESSED_MODELS, CandidateCommittee
+from calaccess_processed.models.ocd import (
     BallotMeasureContest,
     BallotMeasureContestIdentifier,
     Candidacy,
-    CandidateCommittee,
     PersonIdentifier,
     RetentionContest,
     RetentionContestIdentifier,
@@ -69,6 +69,7 @@ def _filer_entries(kind: str, filers: dict[str, dict[str, Any]], last_year: int)
         name = _name(row["filer_lastname"], row["filer_firstname"]) or f"Filer {filer_id}"
         when = row["thru_date"] or row["date_filed"]
         year = when.year if when else None
+        filed = row["date_filed"].year if row["date_filed"] else year
         yield SearchEntry(
             kind=kind,
             key=filer_id,
@@ -76,7 +77,7 @@ def _filer_entries(kind: str, filers: dict[str, dict[str, Any]], last_year: int)
             filer_id=filer_id,
             filer_type=committee_types.get(row["committee_type"] or "", "")[:60],
             election_year=year,
-            status="active" if year and year >= last_year - 1 else "inactive",
+            status="active" if filed and filed >= last_year - 1 else "inactive",
             url=f"/committees/{filer_id}/",
             text=f"{name} {filer_id}",
         )
@@ -85,10 +86,10 @@ def _filer_entries(kind: str, filers: dict[str, dict[str, Any]], last_year: int)
 def committee_entries() -> Iterator[SearchEntry]:
     committees = _latest_filers(COMMITTEE_FORMS)
     others = {k: v for k, v in _latest_filers(OTHER_FILER_FORMS).items() if k not in committees}
-    years = [
-        row["thru_date"] or row["date_filed"] for row in [*committees.values(), *others.values()]
-    ]
-    last_year = max((when.year for when in years if when), default=0)
+    # The latest filing date of the data (a cover typed 3016 cannot make every filer inactive).
+    this_year = date.today().year
+    filed = [row["date_filed"] for row in [*committees.values(), *others.values()]]
+    last_year = max((d.year for d in filed if d and d.year <= this_year), default=0)
     yield from _filer_entries(SearchEntry.COMMITTEE, committees, last_year)
     yield from _filer_entries(SearchEntry.FILER, others, last_year)
     seen = set(committees) | set(others)
@@ -200,6 +201,8 @@ def build_search_index() -> dict[str, int]:
             for entry in entries:
                 entry.name = entry.name[:300]
                 entry.name_upper = entry.name.upper()
+                # Lower case: a binary collation (MySQL's utf8mb4_bin) makes FULLTEXT match case.
+                entry.text = entry.text.lower()
                 counts[entry.kind] = counts.get(entry.kind, 0) + 1
             SearchEntry.objects.bulk_create(entries, batch_size=2000)
         backends.refresh()

@@ -31,8 +31,9 @@ class QuietHandler(WSGIRequestHandler):
 @pytest.fixture(scope="module")
 def site(web_data, django_db_blocker) -> Iterator[str]:
     with django_db_blocker.unblock():
-        server = make_server("127.0.0.1", 0, StaticFilesHandler(get_wsgi_application()),
-                             handler_class=QuietHandler)
+        server = make_server(
+            "127.0.0.1", 0, StaticFilesHandler(get_wsgi_application()), handler_class=QuietHandler
+        )
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
@@ -70,7 +71,9 @@ def test_search_typeahead_then_committee_then_filing(site, chromium, django_db_b
         assert chromium.find_element(By.TAG_NAME, "h1").text == COMMITTEE_NAME
         assert chromium.find_element(By.CSS_SELECTOR, "svg.chart").is_displayed()
         chromium.save_screenshot(str(screenshot_dir() / "committee.png"))
-        chromium.find_element(By.CSS_SELECTOR, f'#years a[href="/filings/{AMENDED_FILING}/"]').click()
+        chromium.find_element(
+            By.CSS_SELECTOR, f'#years a[href="/filings/{AMENDED_FILING}/"]'
+        ).click()
         wait.until(expected_conditions.url_contains(f"/filings/{AMENDED_FILING}/"))
         diff = chromium.find_element(By.ID, "diff-1")
         chromium.execute_script("arguments[0].scrollIntoView()", diff)

@@ -38,8 +38,11 @@ def test_committee_page_totals_and_filings(client, web_data, django_assert_max_n
     assert f'href="/filings/{AMENDED_FILING}/"' in row  # each figure links to its filings
     total = FilerYearTotal.objects.get(filer_id=COMMITTEE, calendar_year=2021)
     assert money(total.total_contributions) in row
-    for status in ("amendment 2, current", "amendment 1, superseded by amendment 2",
-                   "original, superseded by amendment 1"):
+    for status in (
+        "amendment 2, current",
+        "amendment 1, superseded by amendment 2",
+        "original, superseded by amendment 1",
+    ):
         assert status in page
     assert "<svg" in page and "Raised (line 5)" in page  # the chart, drawn on the server
     for link in ("contributions", "expenditures", "filings"):
@@ -48,7 +51,8 @@ def test_committee_page_totals_and_filings(client, web_data, django_assert_max_n
 
 def test_committee_page_flags_summary_that_disagrees(client, web_data):
     odd = next(
-        f for f in manifest()["deliberately_inconsistent"]
+        f
+        for f in manifest()["deliberately_inconsistent"]
         if f["kind"] == "line1_differs_from_schedule_a_total"
     )
     filer = next(f for f in manifest()["filings"] if f["filing_id"] == odd["filing_id"])
@@ -65,7 +69,7 @@ def test_filing_page_versions_items_and_diff(client, web_data, django_assert_max
     assert [d.to_amend_id for d in diffs] == [1, 2]
     diff_html = page.split('id="diff"')[1]
     for diff in diffs:
-        for (_schedule, key) in [*diff.added, *diff.removed, *diff.changed]:
+        for _schedule, key in [*diff.added, *diff.removed, *diff.changed]:
             assert f"<td>{key}</td>" in diff_html
     assert "added" in diff_html and "removed" in diff_html and "changed" in diff_html
     original = text(client.get(f"/filings/{AMENDED_FILING}/", {"amend": 0}))

@@ -1,4 +1,4 @@
-"""The search: exact/prefix and full-text modes over the database's own index, filters, typeahead."""
+"""The search: exact/prefix and full-text modes over the database index, filters, typeahead."""
 
 from __future__ import annotations
 
@@ -64,8 +64,12 @@ def test_search_page_and_typeahead(client, web_data, django_assert_max_num_queri
     assert f'href="/committees/{COMMITTEE}/"' in page and COMMITTEE_NAME in page
     assert 'value="chavez council"' in page  # the filter state stays in the URL and the form
     answer = client.get("/search/typeahead.json", {"q": "Renee Ch"}).json()
-    assert {"name": COMMITTEE_NAME, "kind": "committee", "url": f"/committees/{COMMITTEE}/",
-            "filer_id": COMMITTEE} in answer["results"]
+    assert {
+        "name": COMMITTEE_NAME,
+        "kind": "committee",
+        "url": f"/committees/{COMMITTEE}/",
+        "filer_id": COMMITTEE,
+    } in answer["results"]
 
 
 @pytest.mark.parametrize(
