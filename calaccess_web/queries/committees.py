@@ -123,9 +123,9 @@ def year_totals(
     filer_id: str, internal_ids: set[int], period_rows: list[dict[str, Any]]
 ) -> list[YearTotal]:
     """The processed totals per calendar year, each with the filings it counts."""
-    totals = FilerYearTotal.objects.filter(
-        Q(filer_id=filer_id) | Q(filer_internal_id__in=internal_ids)
-    ).order_by("calendar_year")
+    # By the numeric id alone when it is known: the totals' unique index starts with it.
+    found = Q(filer_internal_id__in=internal_ids) if internal_ids else Q(filer_id=filer_id)
+    totals = FilerYearTotal.objects.filter(found).order_by("calendar_year")
     years = {total.calendar_year: YearTotal(total) for total in totals}
     for row in period_rows:
         if row["counted"] and row["thru_date"] and row["thru_date"].year in years:
