@@ -73,18 +73,50 @@ class SQLiteBackend(FullTextBackend):
         return text + "".join(f" NOT {phrase(term)}" for term in query.excluded)
 
 
+#: InnoDB's default stopwords (``INFORMATION_SCHEMA.INNODB_FT_DEFAULT_STOPWORD``) and its
+#: shortest indexed word (``innodb_ft_min_token_size``): FULLTEXT never indexes these words.
+MYSQL_STOPWORDS = frozenset(
+    "a about an are as at be by com de en for from how i in is it la of on or that the this to"
+    " was what when where who will with und www".split()
+)
+MYSQL_MIN_TOKEN = 3
+
+
 class MySQLBackend(FullTextBackend):
+    """``MATCH … AGAINST`` in boolean mode; a lone word FULLTEXT does not index (a stopword,
+    a word under three letters) is matched by a word-boundary ``REGEXP`` instead, so the words
+    of a search mean the same on every database."""
+
     vendor = "mysql"
     create_sql = (f"CREATE FULLTEXT INDEX {INDEX} ON {TABLE} (text)",)
     drop_sql = (f"DROP INDEX {INDEX} ON {TABLE}",)
     condition = f"MATCH ({TABLE}.text) AGAINST (%s IN BOOLEAN MODE)"
+
+    @staticmethod
+    def indexed(term: Term) -> bool:
+        """Whether FULLTEXT can find the term: one of its words is indexed."""
+        return any(len(w) >= MYSQL_MIN_TOKEN and w not in MYSQL_STOPWORDS for w in term.words)
 
     def compile(self, query: Query) -> str:
         def term(term: Term) -> str:
             text = '"' + " ".join(term.words) + '"' if term.is_phrase else term.words[0]
             return ("-" if term.excluded else "+") + text
 
-        return " ".join(term(t) for t in query.terms)
+        return " ".join(term(t) for t in query.terms if self.indexed(t))
+
+    def where(self, query: Query) -> tuple[str, list[str]]:
+        conditions, params = [], []
+        matched = any(self.indexed(term) for term in query.included)
+        if matched:
+            conditions.append(self.condition)
+            params.append(self.compile(query))
+        for term in query.terms:
+            if matched and self.indexed(term):
+                continue
+            negation = "NOT " if term.excluded else ""
+            conditions.append(f"{TABLE}.text {negation}REGEXP %s")
+            params.append(r"\b" + r"\W+".join(term.words) + r"\b")
+        return " AND ".join(conditions), params
 
 
 BACKENDS: dict[str, type[FullTextBackend]] = {

@@ -5,9 +5,36 @@ from __future__ import annotations
 import pytest
 
 from calaccess_web.models import SearchEntry
+from calaccess_web.search.backends import MySQLBackend, PostgreSQLBackend, SQLiteBackend
 from calaccess_web.search.finder import matching, read_search
+from calaccess_web.search.query import BadQuery, Term, parse
 
 from .pages import COMMITTEE, COMMITTEE_NAME, text
+
+
+def test_query_parsed_once_and_written_per_database():
+    query = parse('Friends "of  Dymally" -PAC O\'Neil; DROP')
+    assert query.terms == (
+        Term(("friends",)),
+        Term(("of", "dymally")),
+        Term(("pac",), excluded=True),
+        Term(("o", "neil")),
+        Term(("drop",)),
+    )
+    assert PostgreSQLBackend().compile(query) == (
+        "'friends' & ('of' <-> 'dymally') & !'pac' & ('o' <-> 'neil') & 'drop'"
+    )
+    assert SQLiteBackend().compile(query) == (
+        '"friends" AND "of dymally" AND "o neil" AND "drop" NOT "pac"'
+    )
+    assert MySQLBackend().compile(query) == '+friends +"of dymally" -pac +"o neil" +drop'
+    # FULLTEXT indexes neither stopwords nor short words: MySQL finds those by REGEXP.
+    condition, params = MySQLBackend().where(parse("friends of -jo"))
+    assert params == ["+friends", r"\bof\b", r"\bjo\b"]
+    assert condition.count("REGEXP") == 2 and "NOT REGEXP" in condition
+    with pytest.raises(BadQuery):
+        parse("-dymally -pac")
+
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +59,9 @@ def test_prefix_mode_finds_filer_id_and_name_start(web_data):
 
 
 def test_full_text_words_phrase_and_exclusion(web_data):
+    # Stopwords and short words count on every database (MySQL's FULLTEXT skips them).
+    assert "Friends of Dymally" in names(q="friends of dymally")
+    assert "Friends of Dymally" not in names(q="friends of -of dymally")
     both = names(q="chavez council")
     assert COMMITTEE_NAME in both
     assert all("CHAVEZ" in n.upper() and "COUNCIL" in n.upper() for n in both)
