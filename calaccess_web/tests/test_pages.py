@@ -85,6 +85,12 @@ def test_candidate_page(client, web_data, django_assert_max_num_queries):
     assert "Elections and contests" in page and 'href="/elections/' in page
 
 
+def test_home_page(client, web_data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        page = text(client.get("/"))
+    assert 'href="/search/?kind=committee"' in page and "raw release of" in page
+
+
 def test_elections_and_measures(client, web_data, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
         listing = text(client.get("/elections/"))
@@ -119,6 +125,7 @@ def test_elections_and_measures(client, web_data, django_assert_max_num_queries)
         ("/candidates/999999999/", 404),
         ("/candidates/ocd-person/nobody/", 404),
         ("/filings/1/", 404),
+        ("/filings/abc/", 404),
         (f"/filings/{AMENDED_FILING}/?amend=9", 404),
         (f"/filings/{AMENDED_FILING}/?amend=two", 400),
         ("/elections/no-such-election/", 404),
