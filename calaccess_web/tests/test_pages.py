@@ -72,6 +72,9 @@ def test_filing_page_versions_items_and_diff(client, web_data, django_assert_max
         for _schedule, key in [*diff.added, *diff.removed, *diff.changed]:
             assert f"<td>{key}</td>" in diff_html
     assert "added" in diff_html and "removed" in diff_html and "changed" in diff_html
+    first = diffs[0]
+    before, after = first.summary["total_contributions"]
+    assert f"{after - before:+,.2f}" in diff_html  # the summary's delta
     original = text(client.get(f"/filings/{AMENDED_FILING}/", {"amend": 0}))
     assert "Items of version 0" in original
 
