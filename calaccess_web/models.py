@@ -12,7 +12,8 @@ from django.db import models
 
 
 class SearchEntry(models.Model):
-    """One thing the search finds, with the facts its filters read."""
+    """One thing the search finds, with the facts its filters read (each indexed: the search
+    page lists every filter's values, an index-only scan)."""
 
     COMMITTEE, FILER, CANDIDATE, MEASURE = "committee", "filer", "candidate", "measure"
     KINDS = (
@@ -29,11 +30,17 @@ class SearchEntry(models.Model):
         max_length=300, db_index=True, help_text="Upper-cased name: the prefix search's index."
     )
     filer_id = models.CharField(max_length=30, blank=True, db_index=True)
-    filer_type = models.CharField(max_length=60, blank=True)
-    party = models.CharField(max_length=100, blank=True)
-    office = models.CharField(max_length=200, blank=True)
-    election_year = models.IntegerField(null=True, blank=True)
-    status = models.CharField(max_length=20, blank=True)
+    filer_internal_id = models.IntegerField(
+        null=True,
+        blank=True,
+        help_text="A filer's numeric id (FILER_XREF_CD), which its filings "
+        "and totals are indexed by.",
+    )
+    filer_type = models.CharField(max_length=60, blank=True, db_index=True)
+    party = models.CharField(max_length=100, blank=True, db_index=True)
+    office = models.CharField(max_length=200, blank=True, db_index=True)
+    election_year = models.IntegerField(null=True, blank=True, db_index=True)
+    status = models.CharField(max_length=20, blank=True, db_index=True)
     url = models.CharField(max_length=300)
     text = models.TextField(help_text="What the full-text index reads: names and ids.")
 

@@ -82,7 +82,7 @@ def find_committee(filer_id: str) -> SearchEntry:
     return entry
 
 
-def periods(filer_id: str) -> list[dict[str, Any]]:
+def periods(internal_ids: set[int]) -> list[dict[str, Any]]:
     """The filer's latest Form 460s in period order; ``counted`` is False for a filing whose
     period a later filing overlaps (the totals count the later one, as FilerYearTotal does)."""
     filings = PROCESSED_MODELS["Form460Filing"]._default_manager
@@ -93,7 +93,7 @@ def periods(filer_id: str) -> list[dict[str, Any]]:
         thru_date__gte=OuterRef("from_date"),
     )
     rows = (
-        filings.filter(filer_id=filer_id)
+        filings.filter(filer_internal_id__in=internal_ids)
         .annotate(overlapped=Exists(later))
         .order_by("from_date", "filing_id")
         .values(*PERIOD_FIELDS, "filer_internal_id", "overlapped")
@@ -119,13 +119,10 @@ def _uncovered_late_filings(internal_ids: set[int]) -> QuerySet:
     )
 
 
-def year_totals(
-    filer_id: str, internal_ids: set[int], period_rows: list[dict[str, Any]]
-) -> list[YearTotal]:
+def year_totals(internal_ids: set[int], period_rows: list[dict[str, Any]]) -> list[YearTotal]:
     """The processed totals per calendar year, each with the filings it counts."""
-    # By the numeric id alone when it is known: the totals' unique index starts with it.
-    found = Q(filer_internal_id__in=internal_ids) if internal_ids else Q(filer_id=filer_id)
-    totals = FilerYearTotal.objects.filter(found).order_by("calendar_year")
+    totals = FilerYearTotal.objects.filter(filer_internal_id__in=internal_ids)
+    totals = totals.order_by("calendar_year")
     years = {total.calendar_year: YearTotal(total) for total in totals}
     for row in period_rows:
         if row["counted"] and row["thru_date"] and row["thru_date"].year in years:
@@ -137,9 +134,11 @@ def year_totals(
     return list(years.values())
 
 
-def _contributions(filer_id: str) -> QuerySet:
+def _contributions(internal_ids: set[int]) -> QuerySet:
     """Schedule A items of the filer's latest Form 460s, memo rows left out."""
-    filings = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(filer_id=filer_id)
+    filings = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(
+        filer_internal_id__in=internal_ids
+    )
     items = PROCESSED_MODELS["Form460ScheduleAItem"]._default_manager
     return items.filter(filing_id__in=filings.values("filing_id"), is_memo=False)
 
@@ -171,19 +170,19 @@ def by_size(items: QuerySet) -> list[dict[str, Any]]:
 
 
 def committee_page(filer_id: str) -> CommitteePage:
+    """By the filer's numeric id, which the processed filings and totals are indexed by (a text
+    cover id and the number it resolves to show the same filer)."""
     entry = find_committee(filer_id)
-    period_rows = periods(filer_id)
-    internal_ids = {row["filer_internal_id"] for row in period_rows if row["filer_internal_id"]}
-    if not internal_ids and filer_id.isdigit():
-        internal_ids = {int(filer_id)}
-    items = _contributions(filer_id)
+    internal_ids = {entry.filer_internal_id} if entry.filer_internal_id else set()
+    period_rows = periods(internal_ids)
+    items = _contributions(internal_ids)
     name = ("contributor_lastname", "contributor_firstname")
     return CommitteePage(
         entry=entry,
         internal_ids=internal_ids,
         periods=period_rows,
-        years=year_totals(filer_id, internal_ids, period_rows),
-        filings=filer_filings(filer_id),
+        years=year_totals(internal_ids, period_rows),
+        filings=filer_filings(internal_ids),
         top_by_total=_grouped(items, *name, order=("-total", "-count")),
         top_by_count=_grouped(items, *name, order=("-count", "-total")),
         by_size=by_size(items),

@@ -41,14 +41,15 @@ def _with_status(row: dict[str, Any], form: str) -> dict[str, Any]:
     return row
 
 
-def filer_filings(filer_id: str) -> list[dict[str, Any]]:
-    """Every version of every filing a filer made (one query per form), newest first."""
+def filer_filings(internal_ids: set[int]) -> list[dict[str, Any]]:
+    """Every version of every filing a filer made (one indexed query per form), newest first."""
     rows = []
     for form in specs.load().forms:
         model = PROCESSED_MODELS[form.filing.version_name]
         names = {f.name for f in model._meta.concrete_fields}
         wanted = [*VERSION_FIELDS, *(n for n in ("from_date", "thru_date") if n in names)]
-        for row in model._default_manager.filter(filer_id=filer_id).values(*wanted):
+        versions = model._default_manager.filter(filer_internal_id__in=internal_ids)
+        for row in versions.values(*wanted):
             rows.append(_with_status(row, form.id))
     rows.sort(key=lambda r: (r["filing_id"], r["amend_id"]), reverse=True)
     return rows

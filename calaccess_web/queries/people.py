@@ -78,9 +78,11 @@ def _person(key: str) -> tuple[Person | None, str]:
 def candidate_page(key: str) -> CandidatePage:
     """By OCD person id (``ocd-person/…``) or filer id."""
     person, filer_id = _person(key)
+    # By the numeric id when there is one: the processed filings index it, not the cover's text.
+    by_id = {"filer_internal_id": int(filer_id)} if filer_id.isdigit() else {"filer_id": filer_id}
     statements = list(
         PROCESSED_MODELS["Form501Filing"]
-        ._default_manager.filter(filer_id=filer_id)
+        ._default_manager.filter(**by_id)
         .order_by("-election_year", "-filing_id")
         .values()
         if filer_id

@@ -49,6 +49,7 @@ def _latest_filers(model_names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     for model_name in model_names:
         rows = PROCESSED_MODELS[model_name]._default_manager.values(
             "filer_id",
+            "filer_internal_id",
             "filer_lastname",
             "filer_firstname",
             "committee_type",
@@ -75,6 +76,7 @@ def _filer_entries(kind: str, filers: dict[str, dict[str, Any]], last_year: int)
             key=filer_id,
             name=name,
             filer_id=filer_id,
+            filer_internal_id=row["filer_internal_id"],
             filer_type=committee_types.get(row["committee_type"] or "", "")[:60],
             election_year=year,
             status="active" if filed and filed >= last_year - 1 else "inactive",
@@ -105,6 +107,7 @@ def committee_entries() -> Iterator[SearchEntry]:
             key=filer_id,
             name=name,
             filer_id=filer_id,
+            filer_internal_id=link["committee_filer_id"],
             filer_type="Candidate or officeholder controlled committee",
             status="active" if link["active_flag"] == "Y" else "inactive",
             url=f"/committees/{filer_id}/",
