@@ -9,7 +9,7 @@ RUN_EXTRA := $(if $(filter postgres% pgsql%,$(DATABASE_URL)),postgresql,$(if $(f
 RUN_STAMP := $(VENV)/.installed-run$(if $(RUN_EXTRA),-$(RUN_EXTRA))
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck install clean
+.PHONY: run serve test lint typecheck install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,16 @@ run: export CALACCESS_LOCAL ?= 1
 run: $(RUN_STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py updatecalaccess --noinput
+
+## make serve: migrate, then the campaign browser on http://127.0.0.1:8000/ over the local data
+## (local mode; static files served by runserver --insecure). STAFF=1 first creates a staff user
+## (STAFF_USER, default "staff"; the password is asked, or read from DJANGO_SUPERUSER_PASSWORD).
+STAFF_USER ?= staff
+serve: export CALACCESS_LOCAL ?= 1
+serve: $(RUN_STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(if $(STAFF),$(BIN)/python manage.py createsuperuser --username '$(STAFF_USER)' --email '' $(if $(DJANGO_SUPERUSER_PASSWORD),--noinput) || echo "Kept the existing user $(STAFF_USER).")
+	$(BIN)/python manage.py runserver --insecure 127.0.0.1:8000
 
 ## make test: install, lint, type-check and run the whole test suite (DATABASE_URL picks the database).
 test: $(DEV_STAMP) lint typecheck

@@ -14,6 +14,8 @@ PROCESSING_STEPS = (
     Step("date_elections"),
     Step("link_candidate_committees"),
     Step("process_data", on_failure="continue"),
+    # calaccess_web: the browser's search, from the filings and the OCD tables as they stand.
+    Step("build_search_index", on_failure="continue"),
 )
 
 

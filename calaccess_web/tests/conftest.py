@@ -20,6 +20,7 @@ from django.test import override_settings
 from calaccess_processed.tests.coherent import export_bytes
 from calaccess_processed.tests.ocd_scrape import scraped_website
 from calaccess_toolkit.testing.httpserver import LocalHTTPServer
+from django_commander.registry import commands
 
 EXPORT_PATH = "/dbwebexport.zip"
 
@@ -50,6 +51,9 @@ def web_data(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[P
                 # Partial (exit 3) while some special elections of the captured site are undated.
                 if getattr(error, "returncode", 1) != 3:
                     raise
+            # As the nightly job: the candidates' committees after the scrape, then the search.
+            commands["link_candidate_committees"](verbosity=0).run()
+            call_command("buildcalaccesssearchindex", "--noinput", stdout=StringIO())
             with override_settings(CALACCESS_DATA_DIR=str(data_dir), MEDIA_ROOT=str(media)):
                 yield data_dir
         call_command("flush", "--noinput", stdout=StringIO())

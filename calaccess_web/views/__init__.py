@@ -1,1 +1,2 @@
-"""The web app's views: one package per site (``website/``: the baked downloads and docs)."""
+"""The web app's pages: the campaign browser, one module per page type behind one error edge
+(``errors.py``), and ``website/``, the baked downloads and documentation site."""

@@ -1,0 +1,149 @@
+"""A filing's versions, items and amendment diffs, and a filer's filings list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from calaccess_processed import specs
+from calaccess_processed.diffing import AmendmentDiff, diff_filing, form_of
+from calaccess_processed.models import PROCESSED_MODELS
+from calaccess_processed.models.base import PDF_URL
+
+from . import NotFound
+
+VERSION_FIELDS = (
+    "filing_id",
+    "amend_id",
+    "version_number",
+    "version_count",
+    "original_amend_id",
+    "is_latest",
+    "superseded_by_amend_id",
+    "date_filed",
+)
+
+
+def version_status(row: dict[str, Any]) -> str:
+    """``original`` or ``amendment n``, then ``current`` or ``superseded by amendment m``."""
+    place = "original" if row["amend_id"] == 0 else f"amendment {row['amend_id']}"
+    if row["is_latest"]:
+        return f"{place}, current"
+    return f"{place}, superseded by amendment {row['superseded_by_amend_id']}"
+
+
+def _with_status(row: dict[str, Any], form: str) -> dict[str, Any]:
+    row["status"] = version_status(row)
+    row["form"] = form
+    row["pdf_url"] = PDF_URL.format(filing_id=row["filing_id"], amend_id=row["amend_id"])
+    return row
+
+
+def filer_filings(internal_ids: set[int]) -> list[dict[str, Any]]:
+    """Every version of every filing a filer made (one indexed query per form), newest first."""
+    rows = []
+    for form in specs.load().forms:
+        model = PROCESSED_MODELS[form.filing.version_name]
+        names = {f.name for f in model._meta.concrete_fields}
+        wanted = [*VERSION_FIELDS, *(n for n in ("from_date", "thru_date") if n in names)]
+        versions = model._default_manager.filter(filer_internal_id__in=internal_ids)
+        for row in versions.values(*wanted):
+            rows.append(_with_status(row, form.id))
+    rows.sort(key=lambda r: (r["filing_id"], r["amend_id"]), reverse=True)
+    return rows
+
+
+@dataclass
+class Schedule:
+    """One schedule's items in one version, with the columns a reader scans first."""
+
+    name: str
+    description: str
+    rows: list[dict[str, Any]]
+    name_field: str | None
+    date_field: str | None
+    amount_field: str | None
+
+
+def _pick(model: type[models.Model], *suffixes: str) -> str | None:
+    names = [f.name for f in model._meta.concrete_fields]
+    for suffix in suffixes:
+        for name in names:
+            if name == suffix or name.endswith("_" + suffix):
+                return name
+    return None
+
+
+def _label(row: dict[str, Any]) -> str:
+    first = next((v for k, v in row.items() if k.endswith("firstname") and v), "")
+    last = next((v for k, v in row.items() if k.endswith("lastname") and v), "")
+    return " ".join(part for part in (first, last) if part)
+
+
+@dataclass
+class FilingPage:
+    form: str
+    form_description: str
+    filing_id: int
+    versions: list[dict[str, Any]]
+    version: dict[str, Any]
+    summary: list[tuple[str, Any]]
+    schedules: list[Schedule]
+    diffs: list[AmendmentDiff]
+
+    @property
+    def filer_id(self) -> str:
+        return self.version.get("filer_id") or ""
+
+
+def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
+    """A filing's versions, one version's summary and items, and every amendment's diff."""
+    try:
+        form_id = form_of(filing_id)
+    except LookupError:
+        raise NotFound(f"no processed filing {filing_id}") from None
+    form = specs.load().form(form_id)
+    model = PROCESSED_MODELS[form.filing.version_name]
+    versions = [
+        _with_status(row, form_id)
+        for row in model._default_manager.filter(filing_id=filing_id).order_by("amend_id").values()
+    ]
+    chosen = amend_id if amend_id is not None else versions[-1]["amend_id"]
+    version = next((row for row in versions if row["amend_id"] == chosen), None)
+    if version is None:
+        raise NotFound(f"filing {filing_id} has no amendment {chosen}")
+    decimals = [f.name for f in model._meta.concrete_fields if isinstance(f, models.DecimalField)]
+    labels = {f.name: str(f.help_text or f.name) for f in model._meta.concrete_fields}
+    summary = [(labels[name], version[name]) for name in decimals]
+    schedules = []
+    for item in form.items:
+        item_model = PROCESSED_MODELS[item.version_name]
+        rows = list(
+            item_model._default_manager.filter(filing_id=filing_id, amend_id=chosen)
+            .order_by("line_item")
+            .values()
+        )
+        for row in rows:
+            row["label"] = _label(row)
+        schedules.append(
+            Schedule(
+                item.name,
+                item.description,
+                rows,
+                _pick(item_model, "lastname"),
+                _pick(item_model, "date_received", "expense_date", "transaction_date", "date"),
+                _pick(item_model, "net_amount", "amount"),
+            )
+        )
+    return FilingPage(
+        form_id,
+        form.filing.description,
+        filing_id,
+        versions,
+        version,
+        [(label, value) for label, value in summary if value is not None],
+        [schedule for schedule in schedules if schedule.rows],
+        diff_filing(filing_id) if len(versions) > 1 else [],
+    )
