@@ -19,13 +19,20 @@ from django.db import models
 
 from calaccess_toolkit import conf
 
-from .models import PROCESSED_MODELS, FilerYearTotal, ProcessedDataFile, ProcessedDataVersion
+from .models import (
+    PROCESSED_MODELS,
+    FilerPeriodTotal,
+    FilerYearTotal,
+    ProcessedDataFile,
+    ProcessedDataVersion,
+)
 
 CHUNK_ROWS = 5000
 #: Every model a release's archive holds.
 ARCHIVED_MODELS: dict[str, type[models.Model]] = {
     **PROCESSED_MODELS,
     "FilerYearTotal": FilerYearTotal,
+    "FilerPeriodTotal": FilerPeriodTotal,
 }
 
 

@@ -126,15 +126,26 @@ class FormStatements:
     # -- numbered raw rows ---------------------------------------------------------------------
 
     def record_filter(self, name: str) -> str:
-        """The SQL condition of a declared record filter over the raw row ``s``."""
-        memo_with_parent = (
-            f"({self.col('s', 'MEMO_CODE')} <> '' AND {self.col('s', 'BAKREF_TID')} <> '')"
-        )
-        return {
-            "": "",
-            "memo_with_parent": f" AND {memo_with_parent}",
-            "not_memo_with_parent": f" AND NOT {memo_with_parent}",
-        }[name]
+        """The SQL condition of a declared record filter over the raw row ``s``.
+
+        A filter and its complement are ``X`` and ``NOT X`` with ``X`` never NULL, so the two
+        split every row of their form type between them.
+        """
+        if not name:
+            return ""
+        base = name.removeprefix("not_")
+        if base == "memo_with_parent":
+            condition = (
+                f"({self.col('s', 'MEMO_CODE')} <> '' AND {self.col('s', 'BAKREF_TID')} <> '')"
+            )
+        elif base == "b2_old_layout":
+            early = f"{self.col('s', 'LOAN_DATE1')} < '{specs.B2_GUARANTOR_LAYOUT_SINCE}'"
+            condition = (
+                f"(COALESCE({self.col('s', 'LOAN_TYPE')}, '') <> '' OR COALESCE({early}, FALSE))"
+            )
+        else:
+            raise ValueError(f"unknown record filter {name!r}")
+        return f" AND NOT {condition}" if name.startswith("not_") else f" AND {condition}"
 
     def numbered(
         self, table: str, form_types: Sequence[str], key: Sequence[str], record_filter: str = ""
