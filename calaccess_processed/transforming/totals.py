@@ -192,6 +192,9 @@ def total_filings() -> int:
         FilerYearTotal.objects.using(alias).all().delete()
         FilerPeriodTotal.objects.using(alias).all().delete()
         with connection.cursor() as cursor:
+            for name in ("Form460Filing", "Form460ScheduleAItem", "Form497Filing"):
+                if (analyze := dialect.analyze(_table(dialect, name))) is not None:
+                    cursor.execute(analyze)
             cursor.execute(totals_statement(dialect))
             cursor.execute(period_totals_statement(dialect))
     return FilerYearTotal.objects.using(alias).count()

@@ -92,7 +92,18 @@ class FormTransformer:
         tables = {spec.source_table for spec in self.form.models}
         if self.form.summary_line_models:
             tables.add(specs.SUMMARY_TABLE)
+        if any(field.conversion == "filer_xref" for field in self.form.filing.fields):
+            tables.add(specs.FILER_XREF_TABLE)
         check_raw_tables_readable(self.alias, tables)
+        # Raw tables just loaded have no statistics yet; the first form to read one gathers them.
+        for table in sorted(tables):
+            if self.statements.d.statistics_stale(table):
+                self._analyze(self.statements.raw(table))
+
+    def _analyze(self, table: str) -> None:
+        sql = self.statements.d.analyze(table)
+        if sql is not None:
+            self._execute(Statement(sql))
 
     def replace(self) -> None:
         started = timezone.now()
@@ -100,7 +111,11 @@ class FormTransformer:
             for name in reversed(self.model_names):
                 PROCESSED_MODELS[name]._default_manager.using(self.alias).all().delete()
             SkippedRawRow.objects.using(self.alias).filter(model_name__in=self.model_names).delete()
-            for statement in self._inserts():
+            inserts = self._inserts()
+            self._execute(inserts[0])
+            # The later statements join the versions just written: give the planner their size.
+            self._analyze(self.statements.table(self.form.filing.version_name))
+            for statement in inserts[1:]:
                 self._execute(statement)
             self.result = self.finalize(started)
 
