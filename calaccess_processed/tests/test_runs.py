@@ -20,8 +20,6 @@ from calaccess_processed.models import (
     SkippedRawRow,
 )
 from calaccess_processed.transforming import (
-    RawDataElsewhere,
-    check_raw_tables_readable,
     statements,
     transform_form,
 )
@@ -112,10 +110,3 @@ def test_a_stalled_raw_update_is_refused(coherent_data, data_dir):
     with pytest.raises(CommandError, match="stalled") as raised:
         process()
     assert "\n" not in str(raised.value)
-
-
-def test_raw_tables_in_another_database_are_refused_clearly(coherent_data, settings):
-    settings.CALACCESS_RAW_DATABASE = "raw_routed"
-    settings.DATABASE_ROUTERS = ["calaccess_raw.routers.RawDataRouter"]
-    with pytest.raises(RawDataElsewhere, match="keep both in one database"):
-        check_raw_tables_readable("default", {"RCPT_CD"})

@@ -64,11 +64,14 @@ class FormStatements:
         dialect: Dialect,
         processed: Mapping[str, type[models.Model]],
         version_id: int,
+        raw_databases: Mapping[str, str] | None = None,
     ) -> None:
         self.form = form
         self.d = dialect
         self.processed = processed
         self.version_id = version_id
+        #: Raw tables read from another database of the server, by that database's name.
+        self.raw_databases = raw_databases or {}
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -76,7 +79,7 @@ class FormStatements:
         return self.d.quote(self.processed[model_name]._meta.db_table)
 
     def raw(self, name: str) -> str:
-        return self.d.quote(name)
+        return raw_table(self.d, name, self.raw_databases)
 
     def col(self, alias: str, column: str) -> str:
         return f"{alias}.{self.d.quote(column)}"
@@ -449,7 +452,16 @@ class FormStatements:
         return ", ".join(self.d.quote(name) for name in names)
 
 
-def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
+def raw_table(dialect: Dialect, name: str, raw_databases: Mapping[str, str]) -> str:
+    """A raw table's name in a statement: ``database.table`` when it is in another database."""
+    table = dialect.quote(name)
+    database = raw_databases.get(name)
+    return f"{dialect.quote(database)}.{table}" if database else table
+
+
+def unrouted_rows(
+    dialect: Dialect, version_id: int, raw_databases: Mapping[str, str] | None = None
+) -> list[Statement]:
     """Skip-log rows of every table the specs read whose FORM_TYPE no model takes."""
     statements = []
     tables = dict(specs.load().source_tables())
@@ -459,6 +471,7 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
     if summary_types:
         tables[specs.SUMMARY_TABLE] = tuple(summary_types)
     quote = dialect.quote
+    elsewhere = raw_databases or {}
     columns = SKIPPED_COLUMNS
     for table, form_types in tables.items():
         has_line = "LINE_ITEM" in schema.load().table(table).columns
@@ -467,7 +480,7 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
             f"INSERT INTO {quote(SkippedRawRow._meta.db_table)}"
             f" ({', '.join(quote(c) for c in columns)})"
             f" SELECT %s, '', %s, s.{quote('id')}, s.{quote('FILING_ID')}, s.{quote('AMEND_ID')},"
-            f" {line}, s.{quote('FORM_TYPE')}, %s FROM {quote(table)} s"
+            f" {line}, s.{quote('FORM_TYPE')}, %s FROM {raw_table(dialect, table, elsewhere)} s"
             f" WHERE s.{quote('FORM_TYPE')} NOT IN ({_placeholders(form_types)})"
         )
         params: tuple[SqlValue, ...] = (

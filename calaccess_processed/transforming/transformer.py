@@ -29,30 +29,41 @@ from .errors import RawDataElsewhere
 from .statements import FormStatements, Statement
 
 SAME_DATABASE_KEYS = ("ENGINE", "NAME", "HOST", "PORT")
+SAME_SERVER_KEYS = ("ENGINE", "HOST", "PORT")
 
 
 def processed_alias() -> str:
     return router.db_for_write(ProcessedDataVersion)
 
 
-def check_raw_tables_readable(alias: str, tables: set[str]) -> None:
-    """Fail clearly when a raw table lives in another database than the processed tables.
+def raw_databases(alias: str, tables: set[str]) -> dict[str, str]:
+    """Where the statements run on ``alias`` find each raw table that is not in its database.
 
-    The transformer joins raw and processed tables in one statement, so both must be in one
-    database. With ``CALACCESS_RAW_DATABASE`` naming another alias of the same database (same
-    engine, name, host and port) it works; a genuinely separate raw database is refused.
+    The transformer joins raw and processed tables in one statement. A raw table in the same
+    database (the same alias, or another alias of the same engine, name, host and port) needs no
+    qualifier. On MySQL/MariaDB a raw table in another database of the same server is read as
+    ``database.table``: the result maps such tables to their database's name. Anything else (a
+    PostgreSQL or SQLite database of its own, another server) is refused, one line, exit code 2.
     """
     target = connections[alias].settings_dict
+    elsewhere = {}
     for table in sorted(tables):
         raw_alias = router.db_for_read(get_raw_model(table))
         if raw_alias == alias:
             continue
         source = connections[raw_alias].settings_dict
-        if any(source.get(key) != target.get(key) for key in SAME_DATABASE_KEYS):
-            raise RawDataElsewhere(
-                f"the raw table {table} is in the database {raw_alias!r}, the processed tables in "
-                f"{alias!r}: processing joins them in SQL, so keep both in one database"
-            )
+        if all(source.get(key) == target.get(key) for key in SAME_DATABASE_KEYS):
+            continue
+        same_server = all(source.get(key) == target.get(key) for key in SAME_SERVER_KEYS)
+        if same_server and connections[alias].vendor == "mysql":
+            elsewhere[table] = str(source["NAME"])
+            continue
+        raise RawDataElsewhere(
+            f"the raw table {table} is in the database {raw_alias!r}, the processed tables in "
+            f"{alias!r}: processing joins them in SQL, so keep both in one database (on "
+            f"MySQL/MariaDB, two databases of one server)"
+        )
+    return elsewhere
 
 
 @dataclass
@@ -80,8 +91,17 @@ class FormTransformer:
         self.version = version
         self.alias = processed_alias()
         self.connection = connections[self.alias]
+        self.tables = {spec.source_table for spec in form.models}
+        if form.summary_line_models:
+            self.tables.add(specs.SUMMARY_TABLE)
+        if any(field.conversion == "filer_xref" for field in form.filing.fields):
+            self.tables.add(specs.FILER_XREF_TABLE)
         self.statements = FormStatements(
-            form, dialect_for(self.connection), PROCESSED_MODELS, version.pk
+            form,
+            dialect_for(self.connection),
+            PROCESSED_MODELS,
+            version.pk,
+            raw_databases(self.alias, self.tables),
         )
 
     @property
@@ -89,14 +109,8 @@ class FormTransformer:
         return [name for spec in self.form.models for name in (spec.version_name, spec.latest_name)]
 
     def prepare(self) -> None:
-        tables = {spec.source_table for spec in self.form.models}
-        if self.form.summary_line_models:
-            tables.add(specs.SUMMARY_TABLE)
-        if any(field.conversion == "filer_xref" for field in self.form.filing.fields):
-            tables.add(specs.FILER_XREF_TABLE)
-        check_raw_tables_readable(self.alias, tables)
         # Raw tables just loaded have no statistics yet; the first form to read one gathers them.
-        for table in sorted(tables):
+        for table in sorted(self.tables):
             if self.statements.d.statistics_stale(table):
                 self._analyze(self.statements.raw(table))
 
