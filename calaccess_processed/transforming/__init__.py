@@ -64,6 +64,8 @@ def account_unrouted(version: ProcessedDataVersion) -> int:
     with transaction.atomic(using=alias):
         SkippedRawRow.objects.using(alias).filter(model_name="").delete()
         with connections[alias].cursor() as cursor:
+            for setting in dialect.transaction_settings():
+                cursor.execute(setting)
             for statement in unrouted_rows(dialect, version.pk, elsewhere):
                 cursor.execute(statement.sql, statement.params)
     return SkippedRawRow.objects.using(alias).filter(version=version, model_name="").count()

@@ -203,6 +203,8 @@ def total_filings() -> int:
         FilerYearTotal.objects.using(alias).all().delete()
         FilerPeriodTotal.objects.using(alias).all().delete()
         with connection.cursor() as cursor:
+            for setting in dialect.transaction_settings():
+                cursor.execute(setting)
             for name in ("Form460Filing", "Form460ScheduleAItem", "Form497Filing"):
                 if (analyze := dialect.analyze(_table(dialect, name))) is not None:
                     cursor.execute(analyze)

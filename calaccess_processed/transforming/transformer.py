@@ -16,12 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connections, router, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from calaccess_processed import specs
 from calaccess_processed.models import PROCESSED_MODELS, ProcessedDataFile, SkippedRawRow
 from calaccess_processed.models.tracking import ProcessedDataVersion
 from calaccess_processed.specs import FormSpec
+from calaccess_raw import schema
 from calaccess_raw.models import get_raw_model
 
 from .dialects import dialect_for
@@ -29,6 +31,8 @@ from .errors import RawDataElsewhere
 from .statements import FormStatements, Statement
 
 SAME_DATABASE_KEYS = ("ENGINE", "NAME", "HOST", "PORT")
+#: The raw columns the statements join, partition and filter on.
+RAW_KEY_COLUMNS = ("FILING_ID", "AMEND_ID", "LINE_ITEM", "FORM_TYPE", "FILER_ID", "XREF_ID")
 SAME_SERVER_KEYS = ("ENGINE", "HOST", "PORT")
 
 
@@ -110,12 +114,15 @@ class FormTransformer:
 
     def prepare(self) -> None:
         # Raw tables just loaded have no statistics yet; the first form to read one gathers them.
+        # Only the key columns the statements join, partition and filter on: a wide raw table's
+        # other columns would cost most of the time and inform no plan.
         for table in sorted(self.tables):
             if self.statements.d.statistics_stale(table):
-                self._analyze(self.statements.raw(table))
+                keys = [c for c in RAW_KEY_COLUMNS if c in schema.load().table(table).columns]
+                self._analyze(self.statements.raw(table), keys)
 
-    def _analyze(self, table: str) -> None:
-        sql = self.statements.d.analyze(table)
+    def _analyze(self, table: str, columns: list[str] | None = None) -> None:
+        sql = self.statements.d.analyze(table, columns)
         if sql is not None:
             self._execute(Statement(sql))
 
@@ -125,6 +132,8 @@ class FormTransformer:
             for name in reversed(self.model_names):
                 PROCESSED_MODELS[name]._default_manager.using(self.alias).all().delete()
             SkippedRawRow.objects.using(self.alias).filter(model_name__in=self.model_names).delete()
+            for setting in self.statements.d.transaction_settings():
+                self._execute(Statement(setting))
             inserts = self._inserts()
             self._execute(inserts[0])
             # The later statements join the versions just written: give the planner their size.
@@ -155,10 +164,17 @@ class FormTransformer:
     def finalize(self, started) -> FormResult:
         """Count each model's rows and skipped raw rows into the release's tracking rows."""
         result = FormResult(self.form.id)
-        skipped = SkippedRawRow.objects.using(self.alias).filter(version=self.version)
+        # One pass over the skip log for all of the form's models, not one per model.
+        skipped = dict(
+            SkippedRawRow.objects.using(self.alias)
+            .filter(version=self.version, model_name__in=self.model_names)
+            .values_list("model_name")
+            .annotate(n=Count("id"))
+            .values_list("model_name", "n")
+        )
         for name in self.model_names:
             result.rows[name] = PROCESSED_MODELS[name]._default_manager.using(self.alias).count()
-            result.skipped[name] = skipped.filter(model_name=name).count()
+            result.skipped[name] = skipped.get(name, 0)
             ProcessedDataFile.objects.using(self.alias).update_or_create(
                 version=self.version,
                 model_name=name,
