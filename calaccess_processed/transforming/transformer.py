@@ -1,9 +1,10 @@
 """Fill one form's processed models from the raw tables: one transaction, set-based SQL.
 
-:class:`FormTransformer` follows the loaders' interface: :meth:`prepare` checks that the raw
-tables can be read in the same statements, :meth:`replace` deletes the form's rows and inserts the
+:class:`FormTransformer` follows the loaders' interface: building it checks that the raw tables
+can be read in the same statements (:func:`raw_databases`), :meth:`prepare` gathers the planner's
+statistics of freshly loaded raw tables, :meth:`replace` deletes the form's rows and inserts the
 new ones (versions, then latest, then their items, then the skip log) in one transaction, and
-:meth:`finalize` counts what arrived. Readers see the previous release's rows until the
+:meth:`finalize` records the rows each insert reported writing. Readers see the previous release's rows until the
 transaction commits; a failure rolls back and leaves them in place. On MySQL/MariaDB, whose InnoDB
 tables give readers a consistent snapshot of committed rows, the same transaction does it: no
 shadow table is needed for rows (only DDL would need one, and none is run).
@@ -16,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connections, router, transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from calaccess_processed import specs
@@ -134,47 +134,56 @@ class FormTransformer:
             SkippedRawRow.objects.using(self.alias).filter(model_name__in=self.model_names).delete()
             for setting in self.statements.d.transaction_settings():
                 self._execute(Statement(setting))
-            inserts = self._inserts()
-            self._execute(inserts[0])
-            # The later statements join the versions just written: give the planner their size.
-            self._analyze(self.statements.table(self.form.filing.version_name))
-            for statement in inserts[1:]:
-                self._execute(statement)
-            self.result = self.finalize(started)
+            result = FormResult(self.form.id)
+            result.rows = dict.fromkeys(self.model_names, 0)
+            result.skipped = dict.fromkeys(self.model_names, 0)
+            for position, (statement, model, counted) in enumerate(self._inserts()):
+                # What an INSERT reports having written is the count: no count query afterwards.
+                written = self._execute(statement)
+                if counted is not None:
+                    getattr(result, counted)[model] += written
+                if position == 0:
+                    # The later statements join the versions just written: give the planner
+                    # their size.
+                    self._analyze(self.statements.table(self.form.filing.version_name))
+            self.result = self.finalize(started, result)
 
-    def _inserts(self) -> list[Statement]:
-        s = self.statements
-        inserts = [s.insert_filing_versions(), s.skipped_covers()]
-        inserts += [s.insert_summary_versions(summary) for summary in self.form.summaries]
-        summary = s.skipped_summary_lines()
-        if summary is not None:
-            inserts.append(summary)
-        for item in self.form.items:
-            inserts += [s.insert_item_versions(item), s.skipped_items(item)]
+    def _inserts(self) -> list[tuple[Statement, str, str | None]]:
+        """The statements in order, each with the model it writes (or logs skipped rows for)
+        and whether its row count counts as that model's ``rows`` or ``skipped`` (None: an
+        update)."""
+        s, form = self.statements, self.form
+        filing = form.filing
+        inserts = [
+            (s.insert_filing_versions(), filing.version_name, "rows"),
+            (s.skipped_covers(), filing.version_name, "skipped"),
+        ]
+        for summary in form.summaries:
+            inserts.append((s.insert_summary_versions(summary), summary.version_name, "rows"))
+        skipped_lines = s.skipped_summary_lines()
+        if skipped_lines is not None:
+            inserts.append((skipped_lines, filing.version_name, "skipped"))
+        for item in form.items:
+            inserts.append((s.insert_item_versions(item), item.version_name, "rows"))
+            inserts.append((s.skipped_items(item), item.version_name, "skipped"))
         # The checks need the items; the latest rows copy the checked versions.
-        inserts += [*s.reconcile(), s.insert_latest_filings()]
-        inserts += [s.insert_latest_summaries(summary) for summary in self.form.summaries]
-        inserts += [s.insert_latest_items(item) for item in self.form.items]
+        inserts += [(check, filing.version_name, None) for check in s.reconcile()]
+        inserts.append((s.insert_latest_filings(), filing.latest_name, "rows"))
+        for summary in form.summaries:
+            inserts.append((s.insert_latest_summaries(summary), summary.latest_name, "rows"))
+        for item in form.items:
+            inserts.append((s.insert_latest_items(item), item.latest_name, "rows"))
         return inserts
 
-    def _execute(self, statement: Statement) -> None:
+    def _execute(self, statement: Statement) -> int:
+        """Run one statement; return the rows it wrote."""
         with self.connection.cursor() as cursor:
             cursor.execute(statement.sql, statement.params)
+            return cursor.rowcount
 
-    def finalize(self, started) -> FormResult:
-        """Count each model's rows and skipped raw rows into the release's tracking rows."""
-        result = FormResult(self.form.id)
-        # One pass over the skip log for all of the form's models, not one per model.
-        skipped = dict(
-            SkippedRawRow.objects.using(self.alias)
-            .filter(version=self.version, model_name__in=self.model_names)
-            .values_list("model_name")
-            .annotate(n=Count("id"))
-            .values_list("model_name", "n")
-        )
+    def finalize(self, started, result: FormResult) -> FormResult:
+        """Write each model's rows and skipped raw rows into the release's tracking rows."""
         for name in self.model_names:
-            result.rows[name] = PROCESSED_MODELS[name]._default_manager.using(self.alias).count()
-            result.skipped[name] = skipped.get(name, 0)
             ProcessedDataFile.objects.using(self.alias).update_or_create(
                 version=self.version,
                 model_name=name,
