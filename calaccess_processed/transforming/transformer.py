@@ -154,7 +154,7 @@ class FormTransformer:
         update)."""
         s, form = self.statements, self.form
         filing = form.filing
-        inserts = [
+        inserts: list[tuple[Statement, str, str | None]] = [
             (s.insert_filing_versions(), filing.version_name, "rows"),
             (s.skipped_covers(), filing.version_name, "skipped"),
         ]
