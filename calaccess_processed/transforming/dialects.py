@@ -78,7 +78,9 @@ class PostgreSQLDialect(Dialect):
     def transaction_settings(self) -> list[str]:
         # The statements are few and large: compiling them (JIT, with inlining and optimisation
         # for their hundreds of expressions) costs seconds each and saves less than it costs.
-        return ["SET LOCAL jit = off"]
+        # Their sorts (ROW_NUMBER over a whole raw table's keys) spill to disk in the default
+        # 4 MB; a batch job of one connection can give them more.
+        return ["SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'"]
 
     def statistics_stale(self, table: str) -> bool:
         with self.connection.cursor() as cursor:
