@@ -4,10 +4,11 @@
 can be read in the same statements (:func:`raw_databases`), :meth:`prepare` gathers the planner's
 statistics of freshly loaded raw tables, :meth:`replace` deletes the form's rows and inserts the
 new ones (versions, then latest, then their items, then the skip log) in one transaction, and
-:meth:`finalize` records the rows each insert reported writing. Readers see the previous release's rows until the
-transaction commits; a failure rolls back and leaves them in place. On MySQL/MariaDB, whose InnoDB
-tables give readers a consistent snapshot of committed rows, the same transaction does it: no
-shadow table is needed for rows (only DDL would need one, and none is run).
+:meth:`finalize` records the rows each insert reported writing. Readers see the previous
+release's rows until the transaction commits; a failure rolls back and leaves them in place. On
+MySQL/MariaDB, whose InnoDB tables give readers a consistent snapshot of committed rows, the same
+transaction does it: no shadow table is needed for rows (only DDL would need one, and none is
+run).
 
 The per-database part is the :mod:`dialect <calaccess_processed.transforming.dialects>`.
 """
