@@ -92,13 +92,15 @@ def _counted_seconds(table: dict[str, Any]) -> float:
 
 @dataclass(frozen=True)
 class DatabaseRun:
-    """Clean and load of one generated export into one database (and PostgreSQL's floor)."""
+    """Clean and load of one generated export into one database (and PostgreSQL's floor, and
+    with ``--filings`` the processing of the loaded tables into filings)."""
 
     vendor: str
     rows: int
     clean: StageFigures
     load: StageFigures
     floor: StageFigures | None = None
+    process: StageFigures | None = None
 
     @property
     def clean_and_load_seconds(self) -> float:
@@ -125,8 +127,15 @@ class DatabaseRun:
             return None
         return self.clean_and_load_seconds / self.floor.seconds
 
+    @property
+    def process_ratio(self) -> float | None:
+        """Processing time over the raw load's (clean + load) time of the same run."""
+        if self.process is None or not self.clean_and_load_seconds:
+            return None
+        return self.process.seconds / self.clean_and_load_seconds
+
     def as_json(self) -> dict[str, Any]:
-        ratio = self.floor_ratio
+        ratio, process_ratio = self.floor_ratio, self.process_ratio
         return {
             "database": self.vendor,
             "rows": self.rows,
@@ -139,6 +148,8 @@ class DatabaseRun:
             },
             "floor": self.floor.as_json() if self.floor else None,
             "floor_ratio": round(ratio, 3) if ratio is not None else None,
+            "process": self.process.as_json() if self.process else None,
+            "process_ratio": round(process_ratio, 3) if process_ratio is not None else None,
         }
 
 

@@ -2,13 +2,15 @@
 
 For each size (N rows, then growth × N rows) the export is generated in a temporary folder,
 cleaned once (the cleaner does not depend on the database), and loaded into a fresh scratch
-database of each vendor; on PostgreSQL the floor is measured on the loaded tables. Every
+database of each vendor; on PostgreSQL the floor is measured on the loaded tables; with
+``filings`` the loaded tables are then processed into filings in the same scratch database. Every
 measured stage runs in a child process of its own (:mod:`.child`). Row counts are checked at
 each step: a stage that loses or invents a row stops the run, since its speed would mean nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -17,6 +19,8 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
+from calaccess_raw.models import get_raw_model
+
 from .child import run_stage
 from .databases import scratch_database, scratch_settings
 from .errors import BenchmarkError, RowsLost
@@ -24,6 +28,9 @@ from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures
 from .generation import DEFAULT_MIX, GeneratedTable, generate_export, share_rows
 from .sample import SampleTable, read_sample
 from .targets import check_targets
+
+#: The processing stage's figures hold its steps, not tables: its rows are checked apart.
+PROCESS_STAGE = "process"
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,8 @@ class BenchmarkPlan:
     urls: dict[str, str | None] = field(default_factory=dict)
     #: Runs of each measured stage; the fastest counts (the peak memory is the largest).
     repeat: int = 1
+    #: Also process the loaded tables into filings (``loadcalaccessfilings``'s work), timed.
+    filings: bool = False
 
     @property
     def sizes(self) -> list[int]:
@@ -102,17 +111,48 @@ def _measure_size(
             # server, and before it on SQLite (see calaccess_raw.commands.update_raw_data).
             "clean_ahead_from": None if vendor == "sqlite" else str(folder / "tsv"),
         }
-        loads, floors = [], []
-        with scratch_database(settings, plan.tables):
-            # Load and floor take turns, so that both meet the machine in the same moods.
+        loads, floors, processings = [], [], []
+        with scratch_database(settings, plan.tables, _processing_models(plan)):
+            # Load, floor and processing take turns, so that all meet the machine in the same
+            # moods.
             for _ in range(plan.repeat):
                 loads.append(_run("load", request, plan, folder, expected, "stored_rows"))
                 if vendor == "postgresql":
                     say(f"Measuring PostgreSQL's COPY floor for {size:,} rows.")
                     floors.append(_run("floor", request, plan, folder, expected))
+                if plan.filings:
+                    say(f"Processing {size:,} rows into filings on {vendor}.")
+                    processings.append(_process(request, folder, expected))
         load = StageFigures.best_of(loads)
         floor = StageFigures.best_of(floors) if floors else None
-        report.runs.append(DatabaseRun(vendor, size, clean, load, floor))
+        process = StageFigures.best_of(processings) if processings else None
+        report.runs.append(DatabaseRun(vendor, size, clean, load, floor, process))
+
+
+def _processing_models(plan: BenchmarkPlan) -> list:
+    """With ``filings``: the raw tables processing reads that the mix lacks (created empty) and
+    the processed models."""
+    if not plan.filings:
+        return []
+    from .stages import processed_models, processing_tables
+
+    missing = [get_raw_model(name) for name in processing_tables() if name not in plan.tables]
+    return [*missing, *processed_models()]
+
+
+def _process(request: dict, folder: Path, expected: dict[str, int]) -> StageFigures:
+    """Run the processing stage and check that every raw row it read is accounted for: in a
+    version model or in the skip log."""
+    figures = run_stage(PROCESS_STAGE, {"database": request["database"]}, folder)
+    raw, accounted = figures["raw_rows"], figures["accounted_rows"]
+    for table, rows in accounted.items():
+        if rows != raw[table]:
+            raise RowsLost(f"processing {table}: {rows:,} rows accounted for of {raw[table]:,}")
+    for table, rows in raw.items():
+        if rows != expected.get(table, 0):
+            raise RowsLost(f"processing read {rows:,} rows of {table}, not the loaded ones")
+    # Its speed is raw rows read per second.
+    return dataclasses.replace(StageFigures.from_child(figures), rows=sum(raw.values()))
 
 
 def _run(

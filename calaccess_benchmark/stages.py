@@ -1,9 +1,10 @@
 """The measured stages, each run in a child process of its own (see :mod:`.child`).
 
-A stage takes a JSON-able request and returns JSON-able figures: per table, the seconds of the
-measured work and the rows it produced. Only the library calls are timed (the cleaner's
-:func:`clean_file`, the loader's :meth:`load`, PostgreSQL's COPY); counting rows afterwards and
-writing the floor's dump are not.
+A stage takes a JSON-able request and returns JSON-able figures: per table (per step for the
+filings processing), the seconds of the measured work and the rows it produced. Only the library
+calls are timed (the cleaner's :func:`clean_file`, the loader's :meth:`load`, PostgreSQL's COPY,
+the processing's :func:`transform_form`, :func:`account_unrouted` and :func:`total_filings`);
+counting rows afterwards and writing the floor's dump are not.
 """
 
 from __future__ import annotations
@@ -13,9 +14,22 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from django.db import DatabaseError, connections, transaction
+from django.db import DatabaseError, connections, models, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import override_settings
+from django.utils import timezone
 
+from calaccess_processed import specs
+from calaccess_processed.models import (
+    PROCESSED_MODELS,
+    FilerPeriodTotal,
+    FilerYearTotal,
+    ProcessedDataFile,
+    ProcessedDataVersion,
+    SkippedRawRow,
+)
+from calaccess_processed.transforming import account_unrouted, start_version, transform_form
+from calaccess_processed.transforming.totals import total_filings
 from calaccess_raw.cleaning import CleanResult, clean_file
 from calaccess_raw.loading import loader_for
 from calaccess_raw.loading.postgresql import CHUNK_SIZE, SECONDARY_INDEXES
@@ -169,4 +183,80 @@ def floor_stage(request: dict[str, Any]) -> dict[str, Any]:
     return {"tables": tables}
 
 
-STAGES = {"clean": clean_stage, "load": load_stage, "floor": floor_stage}
+def processing_tables() -> list[str]:
+    """The raw tables the filings processing reads (covers, items, summaries, cross-references)."""
+    return sorted({*specs.load().source_tables(), specs.SUMMARY_TABLE, specs.FILER_XREF_TABLE})
+
+
+def processed_models() -> list[type[models.Model]]:
+    """The models the filings processing writes, in an order their foreign keys allow."""
+    tracking = [ProcessedDataVersion, ProcessedDataFile, SkippedRawRow]
+    return [*tracking, *PROCESSED_MODELS.values(), FilerYearTotal, FilerPeriodTotal]
+
+
+class ScratchRouter:
+    """Routes every model to the scratch database: the processing stage's only database."""
+
+    def db_for_read(self, model, **hints) -> str:
+        return ALIAS
+
+    def db_for_write(self, model, **hints) -> str:
+        return ALIAS
+
+    def allow_relation(self, first, second, **hints) -> bool:
+        return True
+
+
+def process_stage(request: dict[str, Any]) -> dict[str, Any]:
+    """Process the loaded tables into filings, as ``loadcalaccessfilings`` does: each form in
+    its transaction, then the unrouted rows' accounting, then the totals.
+
+    Afterwards (not timed) each raw table read is accounted for: its rows, and how many reached
+    a version model or the skip log, which must be the same.
+    """
+    steps = []
+    with (
+        registered(ALIAS, request["database"]),
+        override_settings(DATABASE_ROUTERS=[f"{__name__}.ScratchRouter"]),
+    ):
+        settle(connections[ALIAS])
+        version = start_version(timezone.now())
+        for form in specs.load().forms:
+            start = perf_counter()
+            result = transform_form(form.id, version)
+            steps.append(
+                {
+                    "table": form.id,
+                    "seconds": perf_counter() - start,
+                    "rows": result.row_count,
+                    "skipped_rows": result.skipped_count,
+                }
+            )
+        start = perf_counter()
+        unrouted = account_unrouted(version)
+        steps.append({"table": "unrouted", "seconds": perf_counter() - start, "rows": unrouted})
+        start = perf_counter()
+        totals = total_filings()
+        seconds = perf_counter() - start
+        totals += FilerPeriodTotal.objects.count()
+        steps.append({"table": "totals", "seconds": seconds, "rows": totals})
+        raw_rows = {name: get_raw_model(name).objects.count() for name in processing_tables()}
+        skipped = SkippedRawRow.objects.filter(version=version)
+        accounted = {
+            table: skipped.filter(source_table=table).count()
+            + sum(
+                PROCESSED_MODELS[model.version_name].objects.count()
+                for model in specs.load().models
+                if model.source_table == table and model.kind != "summary"
+            )
+            for table in specs.load().source_tables()
+        }
+    return {"tables": steps, "raw_rows": raw_rows, "accounted_rows": accounted}
+
+
+STAGES = {
+    "clean": clean_stage,
+    "load": load_stage,
+    "floor": floor_stage,
+    "process": process_stage,
+}

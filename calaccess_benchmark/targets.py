@@ -18,12 +18,56 @@ def check_targets(report: Report) -> list[TargetCheck]:
     """Every target, in the issue's order; a target with no run to judge is "not measured"."""
     postgresql = [run for run in report.runs if run.vendor == "postgresql"]
     sqlite = [run for run in report.runs if run.vendor == "sqlite"]
-    return [
+    checks = [
         _floor_ratio(postgresql),
         _peak_memory(postgresql),
         _flat_memory(postgresql, report.growth),
         _sqlite_rate(sqlite),
     ]
+    if any(run.process is not None for run in report.runs):
+        processed = [run for run in postgresql if run.process is not None]
+        checks += [
+            _process_ratio(processed),
+            _process_memory(processed),
+            _flat_process_memory(processed, report.growth),
+        ]
+    return checks
+
+
+def _process_ratio(runs: list[DatabaseRun]) -> TargetCheck:
+    name = "PostgreSQL filings processing no longer than the raw load of the same run"
+    ratios = [(run.rows, run.process_ratio) for run in runs if run.process_ratio is not None]
+    if not ratios:
+        return TargetCheck(name, None, "no PostgreSQL run")
+    detail = ", ".join(f"{ratio:.2f}x at {rows:,} rows" for rows, ratio in ratios)
+    return TargetCheck(name, all(ratio <= 1 for _, ratio in ratios), detail)
+
+
+def _process_peaks(runs: list[DatabaseRun]) -> list[tuple[int, float]]:
+    return [(run.rows, run.process.peak_mb) for run in runs if run.process is not None]
+
+
+def _process_memory(runs: list[DatabaseRun]) -> TargetCheck:
+    name = f"PostgreSQL processing peak memory under {PEAK_MB_LIMIT:.0f} MB"
+    peaks = _process_peaks(runs)
+    if not peaks:
+        return TargetCheck(name, None, "no PostgreSQL run")
+    detail = ", ".join(f"{peak:.0f} MB at {rows:,} rows" for rows, peak in peaks)
+    return TargetCheck(name, all(peak < PEAK_MB_LIMIT for _, peak in peaks), detail)
+
+
+def _flat_process_memory(runs: list[DatabaseRun], growth: int) -> TargetCheck:
+    name = f"PostgreSQL processing peak memory flat as the input grows {growth}x"
+    peaks = sorted(_process_peaks(runs))
+    if growth < 2 or len(peaks) < 2:
+        return TargetCheck(name, None, "needs a PostgreSQL run and --growth 2 or more")
+    (small_rows, small), (large_rows, large) = peaks[0], peaks[-1]
+    change = large / small - 1
+    detail = (
+        f"{small:.0f} MB at {small_rows:,} rows, {large:.0f} MB at {large_rows:,} rows"
+        f" ({change:+.1%}; flat means at most +{FLAT_TOLERANCE:.0%})"
+    )
+    return TargetCheck(name, change <= FLAT_TOLERANCE, detail)
 
 
 def _floor_ratio(runs: list[DatabaseRun]) -> TargetCheck:

@@ -20,6 +20,7 @@ from calaccess_processed import specs
 from calaccess_processed.models import (
     PROCESSED_MODELS,
     CandidateCommittee,
+    FilerPeriodTotal,
     FilerYearTotal,
     ProcessedDataFile,
     ProcessedDataVersion,
@@ -122,6 +123,22 @@ class FilerYearTotalAdmin(ReadOnlyAdmin):
     )
     list_filter = ("calendar_year",)
     search_fields = ("filer_id__exact",)
+
+
+@admin.register(FilerPeriodTotal)
+class FilerPeriodTotalAdmin(ReadOnlyAdmin):
+    list_display = (
+        "filer_id",
+        "kind",
+        "from_date",
+        "thru_date",
+        "filing_id",
+        "monetary_contributions_with_late",
+        "is_counted",
+        "overlapped_by_filing_id",
+    )
+    list_filter = ("kind", "is_counted")
+    search_fields = ("filer_id__exact", "filing_id__exact")
 
 
 admin.site.register(

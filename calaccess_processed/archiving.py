@@ -22,7 +22,13 @@ from django.db import models
 
 from calaccess_toolkit import conf
 
-from .models import PROCESSED_MODELS, FilerYearTotal, ProcessedDataFile, ProcessedDataVersion
+from .models import (
+    PROCESSED_MODELS,
+    FilerPeriodTotal,
+    FilerYearTotal,
+    ProcessedDataFile,
+    ProcessedDataVersion,
+)
 from .models.ocd import OCD_MODELS
 from .ocd.exports import FLAT_EXPORTS, FlatExport
 
@@ -31,6 +37,7 @@ CHUNK_ROWS = 5000
 ARCHIVED_MODELS: dict[str, type[models.Model]] = {
     **PROCESSED_MODELS,
     "FilerYearTotal": FilerYearTotal,
+    "FilerPeriodTotal": FilerPeriodTotal,
     **{model.__name__: model for model in OCD_MODELS},
 }
 

@@ -18,6 +18,7 @@ from django.db import connection
 from calaccess_benchmark.databases import scratch_database
 from calaccess_benchmark.errors import ScratchDatabaseExists
 from calaccess_benchmark.generation import DEFAULT_MIX, share_rows
+from calaccess_processed import specs
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_a_tiny_benchmark_accounts_for_every_row_and_reports_positive_figures(tm
     figures_path = tmp_path / "figures.json"
     output = benchmark(
         *("--rows", str(ROWS), "--growth", "2", "--databases", ",".join(databases())),
-        *("--json", str(figures_path)),
+        *("--json", str(figures_path), "--filings"),
     )
     figures = json.loads(figures_path.read_text())
 
@@ -105,6 +106,17 @@ def test_a_tiny_benchmark_accounts_for_every_row_and_reports_positive_figures(tm
             assert run["floor_ratio"] > 0
         else:
             assert run["floor"] is None and run["floor_ratio"] is None
+        # --filings: every form, the unrouted rows and the totals, over the raw tables it reads
+        process = run["process"]
+        steps = [step["table"] for step in process["tables"]]
+        assert steps == [*(form.id for form in specs.load().forms), "unrouted", "totals"]
+        read = {"CVR_CAMPAIGN_DISCLOSURE_CD", "RCPT_CD", "EXPN_CD", "LOAN_CD", "S497_CD", "SMRY_CD"}
+        assert process["rows"] == sum(expected[table] for table in read)
+        assert process["seconds"] > 0 and process["peak_mb"] > 0
+        assert sum(step["rows"] for step in process["tables"]) > 0
+        assert run["process_ratio"] == pytest.approx(
+            process["seconds"] / run["clean_and_load"]["seconds"], rel=0.01
+        )
 
     targets = {target["target"]: target["met"] for target in figures["targets"]}
     assert isinstance(targets["SQLite clean + load at least 100,000 rows/s"], bool)
@@ -113,12 +125,16 @@ def test_a_tiny_benchmark_accounts_for_every_row_and_reports_positive_figures(tm
         "PostgreSQL clean + load within 1.15x of the COPY floor",
         "PostgreSQL peak memory under 300 MB",
         "PostgreSQL peak memory flat as the input grows 2x",
+        "PostgreSQL filings processing no longer than the raw load of the same run",
+        "PostgreSQL processing peak memory under 300 MB",
+        "PostgreSQL processing peak memory flat as the input grows 2x",
     ):
         assert isinstance(targets[name], bool) is postgresql_judged
 
     lines = output.splitlines()
     header = next(line for line in lines if line.startswith("database"))
     assert "clean+load rows/s" in header and "ratio" in header
+    assert any(line.startswith("database") and "processing / raw load" in line for line in lines)
     for run in runs:
         assert any(line.split()[:2] == [run["database"], f"{run['rows']:,}"] for line in lines)
     assert f"Wrote the figures to {figures_path}." in lines

@@ -8,7 +8,8 @@ from django_commander.base import BasicCommand
 
 
 class DiffFiling(BasicCommand):
-    """Show what each amendment of a filing added, removed and changed (items by transaction)."""
+    """Show what each amendment of a filing added, removed and changed (items by transaction,
+    summary lines by field)."""
 
     @classmethod
     def add_arguments(cls, parser) -> None:
@@ -25,6 +26,12 @@ class DiffFiling(BasicCommand):
             self.say(f"Amendment {diff.to_amend_id} against {diff.from_amend_id}:")
             for name, (old, new) in sorted(diff.summary.items()):
                 self.say(f"  {name}: {old} -> {new}")
+            for schedule, lines in sorted(diff.summaries.items()):
+                if lines is None:
+                    self.say(f"  removed {schedule}")
+                    continue
+                for name, (old, new) in sorted(lines.items()):
+                    self.say(f"  {schedule} {name}: {old} -> {new}")
             for label, rows in (("added", diff.added), ("removed", diff.removed)):
                 for (schedule, key), values in sorted(rows.items()):
                     self.say(f"  {label} {schedule} {key}: {values.get('amount')}")

@@ -1,8 +1,10 @@
 """What each amendment of a filing added, removed and changed, against the version before it.
 
 Items are keyed by their schedule and ``transaction_id`` (stable across amendments; the line
-number when a filer left it blank); summary fields are compared one by one. :func:`apply_diff`
-rebuilds version n from version n-1 and the diff, which is how the diffs are tested.
+number when a filer left it blank); the cover's fields (with its summary-page lines) and the
+lines of each schedule summary (``Form460ScheduleASummary``…) are compared one by one.
+:func:`apply_diff` rebuilds version n from version n-1 and the diff, which is how the diffs are
+tested.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from calaccess_processed.models import PROCESSED_MODELS
 
 #: Columns that say where a row sits, not what it says.
 POSITION_FIELDS = frozenset(
-    {"id", "amend_id", "version_number", "is_latest", "superseded_by_amend_id"}
+    {"id", "filing_id", "amend_id", "version_number", "is_latest", "superseded_by_amend_id"}
 )
 
 ItemKey = tuple[str, str]
-Snapshot = tuple[dict[str, Any], dict[ItemKey, dict[str, Any]]]
+#: One version: its cover's fields, its schedule summaries by model, its items by key.
+Snapshot = tuple[dict[str, Any], dict[str, dict[str, Any]], dict[ItemKey, dict[str, Any]]]
 
 
 @dataclass
@@ -32,13 +35,16 @@ class AmendmentDiff:
     from_amend_id: int
     to_amend_id: int
     summary: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    #: Changed lines of each schedule summary; a summary the new version dropped is ``None``,
+    #: one it added lists every line (old value ``None``).
+    summaries: dict[str, dict[str, tuple[Any, Any]] | None] = field(default_factory=dict)
     added: dict[ItemKey, dict[str, Any]] = field(default_factory=dict)
     removed: dict[ItemKey, dict[str, Any]] = field(default_factory=dict)
     changed: dict[ItemKey, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.summary or self.added or self.removed or self.changed)
+        return not (self.summary or self.summaries or self.added or self.removed or self.changed)
 
 
 def _values(row: models.Model) -> dict[str, Any]:
@@ -54,17 +60,24 @@ def _item_key(schedule: str, values: dict[str, Any]) -> ItemKey:
 
 
 def snapshot(form: str, filing_id: int, amend_id: int) -> Snapshot:
-    """One version as its summary fields and its items keyed by schedule and transaction."""
+    """One version as its cover's fields, its schedule summaries and its items keyed by schedule
+    and transaction."""
     form_spec = specs.load().form(form)
     cover_model = PROCESSED_MODELS[form_spec.filing.version_name]
     cover = _values(cover_model._default_manager.get(filing_id=filing_id, amend_id=amend_id))
+    summaries: dict[str, dict[str, Any]] = {}
+    for summary in form_spec.summaries:
+        model = PROCESSED_MODELS[summary.version_name]
+        row = model._default_manager.filter(filing_id=filing_id, amend_id=amend_id).first()
+        if row is not None:
+            summaries[summary.name] = _values(row)
     items: dict[ItemKey, dict[str, Any]] = {}
     for item in form_spec.items:
         model = PROCESSED_MODELS[item.version_name]
         for row in model._default_manager.filter(filing_id=filing_id, amend_id=amend_id):
             values = _values(row)
             items[_item_key(item.name, values)] = values
-    return cover, items
+    return cover, summaries, items
 
 
 def _changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
@@ -74,8 +87,16 @@ def _changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, A
 def diff_snapshots(
     filing_id: int, before: tuple[int, Snapshot], after: tuple[int, Snapshot]
 ) -> AmendmentDiff:
-    (from_amend, (old_cover, old_items)), (to_amend, (new_cover, new_items)) = before, after
+    (from_amend, (old_cover, old_summaries, old_items)) = before
+    (to_amend, (new_cover, new_summaries, new_items)) = after
     diff = AmendmentDiff(filing_id, from_amend, to_amend, summary=_changes(old_cover, new_cover))
+    for name in old_summaries.keys() - new_summaries.keys():
+        diff.summaries[name] = None
+    for name, lines in new_summaries.items():
+        if name not in old_summaries:
+            diff.summaries[name] = {line: (None, value) for line, value in lines.items()}
+        elif changes := _changes(old_summaries[name], lines):
+            diff.summaries[name] = changes
     for key, values in new_items.items():
         if key not in old_items:
             diff.added[key] = values
@@ -109,11 +130,20 @@ def diff_filing(filing_id: int) -> list[AmendmentDiff]:
 
 def apply_diff(before: Snapshot, diff: AmendmentDiff) -> Snapshot:
     """Version n rebuilt from version n-1 and the diff between them."""
-    cover, items = dict(before[0]), {key: dict(values) for key, values in before[1].items()}
+    cover = dict(before[0])
+    summaries = {name: dict(lines) for name, lines in before[1].items()}
+    items = {key: dict(values) for key, values in before[2].items()}
     cover.update({name: new for name, (_old, new) in diff.summary.items()})
+    for name, changes in diff.summaries.items():
+        if changes is None:
+            del summaries[name]
+        else:
+            summaries.setdefault(name, {}).update(
+                {line: new for line, (_o, new) in changes.items()}
+            )
     for key in diff.removed:
         del items[key]
     for key, changes in diff.changed.items():
         items[key].update({name: new for name, (_old, new) in changes.items()})
     items.update({key: dict(values) for key, values in diff.added.items()})
-    return cover, items
+    return cover, summaries, items

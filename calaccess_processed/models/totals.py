@@ -1,7 +1,8 @@
-"""Totals per filer and calendar year that never double count, by the rule of
-``specs/data/totals_rules.csv``: latest amendments only, memo rows excluded, Form 497 late
-contributions only while no Form 460 covers their date, overlapping Form 460 periods resolved by
-the later filing (the other flagged). Each total can list the filings and lines it came from.
+"""Totals per filer and calendar year, and per filer and reporting period, that never double
+count, by the rule of ``specs/data/totals_rules.csv``: latest amendments only, memo rows
+excluded, Form 497 late contributions only while no Form 460 covers their date, overlapping
+Form 460 periods resolved by the later filing (the other flagged). Each total can list the
+filings and lines it came from.
 """
 
 from __future__ import annotations
@@ -87,3 +88,103 @@ class FilerYearTotal(models.Model):
             transaction_date__lte=date(self.calendar_year, 12, 31),
             is_memo=False,
         ).exclude(Exists(covers))
+
+
+class FilerPeriodTotal(models.Model):
+    """One filer's campaign money in one reporting period.
+
+    A period is a latest Form 460 (its ``from_date`` to ``thru_date``), or, for Form 497 late
+    contributions that no Form 460 covers, the run of them after one Form 460 period (or before
+    the first): ``after_thru_date`` is the end of the period they follow. A Form 460 that a later
+    filing of the filer overlaps is listed and flagged (``is_counted`` false,
+    ``overlapped_by_filing_id``) with its amounts left empty, so summing any column never counts
+    money twice.
+    """
+
+    FORM_460, LATE_CONTRIBUTIONS = "form460", "late_contributions"
+    KINDS = [
+        (FORM_460, "Form 460 period"),
+        (LATE_CONTRIBUTIONS, "Uncovered Form 497 contributions"),
+    ]
+
+    filer_internal_id = fields.IntegerField(help_text="The filer's numeric id (FILER_XREF_CD).")
+    filer_id = fields.CharField(max_length=30, help_text="Filer id as written on the covers.")
+    kind = fields.CharField(max_length=20, choices=KINDS)
+    filing_id = fields.IntegerField(
+        null=True, blank=True, help_text="The Form 460 of the period (none for late contributions)."
+    )
+    from_date = fields.DateField(null=True, blank=True)
+    thru_date = fields.DateField(null=True, blank=True)
+    after_thru_date = fields.DateField(
+        null=True,
+        blank=True,
+        help_text="Late contributions: the end of the filer's last Form 460 period before them.",
+    )
+    is_counted = fields.BooleanField(
+        help_text="False when a later Form 460 of the filer covers an overlapping period."
+    )
+    overlapped_by_filing_id = fields.IntegerField(
+        null=True, blank=True, help_text="The later overlapping Form 460 counted instead."
+    )
+    overlapping_filing_count = fields.IntegerField(
+        help_text="Other latest Form 460 filings of the filer whose period overlaps this one."
+    )
+    schedule_a_item_count = fields.IntegerField(
+        null=True, blank=True, help_text="Schedule A rows, memo rows included."
+    )
+    schedule_a_itemized = _amount("Schedule A items, net of returns, memo rows excluded.")
+    monetary_contributions = _amount("Form 460 line 1.")
+    total_contributions = _amount("Form 460 line 5.")
+    total_expenditures_made = _amount("Form 460 line 11.")
+    covered_late_contributions = _amount(
+        "Form 497 contributions received inside the period (already in line 1)."
+    )
+    late_contribution_count = fields.IntegerField(
+        help_text="Form 497 contributions received that no Form 460 covers, in this period."
+    )
+    uncovered_late_contributions = _amount("Their sum.")
+    monetary_contributions_with_late = _amount(
+        "The period's monetary contributions: line 1, or the uncovered late contributions."
+    )
+
+    class Meta:
+        ordering = ("filer_internal_id", "thru_date", "filing_id")
+        indexes = [
+            models.Index(fields=("filer_internal_id", "thru_date"), name="filer_period_total_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filer_id} {self.from_date} to {self.thru_date}"
+
+    def form460_filings(self) -> QuerySet:
+        """The latest Form 460 this period is (none for late contributions)."""
+        return PROCESSED_MODELS["Form460Filing"]._default_manager.filter(filing_id=self.filing_id)
+
+    def schedule_a_items(self) -> QuerySet:
+        """The Schedule A lines summed into ``schedule_a_itemized`` (memo rows excluded)."""
+        items = PROCESSED_MODELS["Form460ScheduleAItem"]._default_manager
+        if not self.is_counted or self.filing_id is None:
+            return items.none()
+        return items.filter(filing_id=self.filing_id, is_memo=False)
+
+    def late_items(self, covered: bool = False) -> QuerySet:
+        """The Form 497 lines of the period: those it adds (uncovered), or with ``covered``
+        those inside a Form 460 period, which its line 1 already holds."""
+        items = PROCESSED_MODELS["Form497Part1Item"]._default_manager
+        covers = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(
+            filer_internal_id=self.filer_internal_id,
+            from_date__lte=OuterRef("transaction_date"),
+            thru_date__gte=OuterRef("transaction_date"),
+        )
+        filings = PROCESSED_MODELS["Form497Filing"]._default_manager.filter(
+            filer_internal_id=self.filer_internal_id
+        )
+        if self.from_date is None or self.thru_date is None:
+            return items.none()
+        lines = items.filter(
+            Q(filing_id__in=filings.values("filing_id")),
+            transaction_date__gte=self.from_date,
+            transaction_date__lte=self.thru_date,
+            is_memo=False,
+        )
+        return lines.filter(Exists(covers)) if covered else lines.exclude(Exists(covers))

@@ -84,8 +84,16 @@ class SkippedRawRow(models.Model):
         LINE_NOT_PROCESSED: "a summary line no processed model takes",
     }
 
+    # No constraint in the database: the processing writes hundreds of thousands of these rows
+    # per form in one statement, and PostgreSQL would check each row's reference at commit
+    # (seconds per million rows) against the one version row the same run created. Django still
+    # cascades deletes.
     version = fields.ForeignKey(
-        ProcessedDataVersion, on_delete=models.CASCADE, related_name="skipped_rows"
+        ProcessedDataVersion,
+        on_delete=models.CASCADE,
+        related_name="skipped_rows",
+        db_constraint=False,
+        db_index=False,  # the index skipped_by_table starts with it
     )
     model_name = fields.CharField(
         max_length=100, blank=True, help_text="Model the row was meant for; blank if none."

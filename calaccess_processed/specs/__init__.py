@@ -61,7 +61,21 @@ RECORD_FILTERS = {
     "": "every row of the form types",
     "memo_with_parent": "memo rows (MEMO_CODE set) that name a parent item (BAKREF_TID)",
     "not_memo_with_parent": "every row except memo rows that name a parent item",
+    "b2_old_layout": (
+        "Schedule B part 2 rows in the pre-2001 layout (repayments and forgiven loans): a"
+        " LOAN_TYPE set (B2R, B2F, B2T) or a loan date before 22 December 2000"
+    ),
+    "not_b2_old_layout": "every Schedule B part 2 row in the layout since 2001 (loan guarantors)",
 }
+
+#: Record filters that split a form type between two models, each with its complement.
+COMPLEMENTARY_FILTERS = (
+    ("memo_with_parent", "not_memo_with_parent"),
+    ("b2_old_layout", "not_b2_old_layout"),
+)
+
+#: The first day of the Schedule B part 2 layout of loan guarantors (Form 460 as revised in 2001).
+B2_GUARANTOR_LAYOUT_SINCE = "2000-12-22"
 
 #: The raw table of summary-page lines.
 SUMMARY_TABLE = "SMRY_CD"
@@ -277,6 +291,8 @@ SUPPORTED_TOTALS_RULES = {
     "late_contributions": "uncovered_only",
     "late_contribution_year": "transaction_date",
     "overlapping_periods": "later_filing_wins",
+    "form_460_period": "from_date_thru_date",
+    "late_contribution_period": "after_last_460_period",
 }
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from itertools import count
 
-from calaccess_raw.models import CvrCampaignDisclosureCd, RcptCd, S497Cd, SmryCd
+from calaccess_raw.models import CvrCampaignDisclosureCd, LoanCd, RcptCd, S497Cd, SmryCd
 
 _ids = count(990_000_001)
 
@@ -73,4 +73,21 @@ def late_contribution(filing_id: int, line: int, tran_id: str, day: date, amount
         enty_naml=f"LATE DONOR {tran_id}",
         ctrib_date=_moment(day),
         amount=Decimal(amount),
+    )
+
+
+def loan(filing_id: int, line: int, form_type: str, loan_type: str, day: date | None, amount: str):
+    """A LOAN_CD row of amendment 0 (Schedule B or H), lender named after its line."""
+    return LoanCd.objects.create(
+        id=next(_ids),
+        filing_id=filing_id,
+        amend_id=0,
+        line_item=line,
+        rec_type="LOAN",
+        form_type=form_type,
+        tran_id=f"LOAN-{line}",
+        loan_type=loan_type,
+        lndr_naml=f"LENDER {line}",
+        loan_date1=day,
+        loan_amt1=Decimal(amount),
     )

@@ -20,7 +20,7 @@ def _multi_version_filings() -> list[dict]:
 def test_applying_each_diff_to_the_previous_version_gives_the_next(coherent_data):
     filings = _multi_version_filings()
     assert len(filings) > 20
-    changed_items = 0
+    changed_items = changed_summaries = 0
     for entry in filings:
         diffs = diff_filing(entry["filing_id"])
         assert [d.to_amend_id for d in diffs] == entry["amend_ids"][1:]
@@ -29,7 +29,9 @@ def test_applying_each_diff_to_the_previous_version_gives_the_next(coherent_data
             after = snapshot(entry["form"], entry["filing_id"], diff.to_amend_id)
             assert apply_diff(before, diff) == after, (entry["filing_id"], diff.to_amend_id)
             changed_items += len(diff.added) + len(diff.removed) + len(diff.changed)
+            changed_summaries += len(diff.summaries)
     assert changed_items > 0
+    assert changed_summaries > 0
 
 
 def test_the_command_prints_the_changes_and_refuses_unknown_filings(coherent_data):

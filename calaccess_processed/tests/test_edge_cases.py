@@ -15,12 +15,16 @@ from django.db import transaction
 
 from calaccess_processed.diffing import diff_filing
 from calaccess_processed.models import (
+    FilerPeriodTotal,
     FilerYearTotal,
     Form460Filing,
     Form460FilingVersion,
     Form460ScheduleAItem,
     Form460ScheduleAItemVersion,
     Form460ScheduleASummaryVersion,
+    Form460ScheduleB2ItemOldVersion,
+    Form460ScheduleB2ItemVersion,
+    Form460ScheduleH2ItemOldVersion,
     ProcessedDataVersion,
     SkippedRawRow,
 )
@@ -32,7 +36,9 @@ from . import handmade
 pytestmark = pytest.mark.django_db
 CHAIN, NO_ORIGINAL = 99_000_001, 99_000_002
 COVERED, LATE = 99_000_010, 99_000_011
-FILER, LATE_FILER = 9_990_001, 9_990_002
+OVERLAPPED, LATER, AMENDED, PERIOD_LATE = 99_000_020, 99_000_021, 99_000_022, 99_000_023
+LOANS = 99_000_030
+FILER, LATE_FILER, PERIOD_FILER = 9_990_001, 9_990_002, 9_990_003
 JAN, JUN = date(2024, 1, 1), date(2024, 6, 30)
 
 
@@ -95,9 +101,17 @@ def test_an_item_amended_away_leaves_the_latest_and_shows_in_the_diff(amendments
     assert (second.from_amend_id, second.to_amend_id) == (1, 2)
     assert [values["transaction_id"] for values in second.removed.values()] == ["T2"]
     assert not second.added
-    # Only the latest amendment filed a Schedule A summary.
+    # Only the latest amendment filed a Schedule A summary: the diff adds its lines.
     summaries = Form460ScheduleASummaryVersion.objects.filter(filing_id=CHAIN)
     assert list(summaries.values_list("amend_id", "itemized_contributions")) == [(2, 100)]
+    assert not first.summaries
+    added = second.summaries["Form460ScheduleASummary"]
+    assert added is not None
+    assert (added["itemized_contributions"], added["total_contributions"]) == (
+        (None, 100),
+        (None, None),
+    )
+    assert (None, 100) in second.summary.values()  # the cover's schedule_a_itemized
 
 
 def test_a_late_contribution_inside_a_460_period_counts_once_and_one_after_it_is_added(
@@ -120,3 +134,105 @@ def test_a_late_contribution_inside_a_460_period_counts_once_and_one_after_it_is
         total.monetary_contributions_with_late,
     ) == (1000, 1000, 250, 1250)
     assert [item.transaction_id for item in total.uncovered_late_items()] == ["L-AFTER"]
+
+
+def test_periods_count_an_amended_filing_once_resolve_overlaps_and_add_uncovered_late_runs(
+    coherent_data,
+):
+    """Three Form 460 periods (one overlapped by a later filing, one amended) and late
+    contributions inside, after the last and before the first period."""
+    handmade.cover("F460", OVERLAPPED, 0, PERIOD_FILER, JAN, JUN)
+    handmade.summary_line(OVERLAPPED, 0, "F460", "1", "1000.00")
+    handmade.cover("F460", LATER, 0, PERIOD_FILER, date(2024, 4, 1), date(2024, 9, 30))
+    handmade.summary_line(LATER, 0, "F460", "1", "2000.00")
+    handmade.contribution(LATER, 0, 1, "P-A1", "300.00")
+    for amend, amount in ((0, "100.00"), (1, "400.00")):
+        handmade.cover("F460", AMENDED, amend, PERIOD_FILER, date(2024, 10, 1), date(2024, 12, 31))
+        handmade.summary_line(AMENDED, amend, "F460", "1", amount)
+    handmade.cover("F497", PERIOD_LATE, 0, PERIOD_FILER, date(2023, 1, 1), date(2025, 3, 31))
+    handmade.late_contribution(PERIOD_LATE, 1, "P-INSIDE", date(2024, 5, 1), "1000.00")
+    handmade.late_contribution(PERIOD_LATE, 2, "P-AFTER", date(2025, 2, 1), "250.00")
+    handmade.late_contribution(PERIOD_LATE, 3, "P-AFTER-2", date(2025, 3, 1), "50.00")
+    handmade.late_contribution(PERIOD_LATE, 4, "P-BEFORE", date(2023, 6, 1), "70.00")
+    version = ProcessedDataVersion.objects.get()
+    transform_form("F460", version)
+    transform_form("F497", version)
+    total_filings()
+    periods = FilerPeriodTotal.objects.filter(filer_internal_id=PERIOD_FILER)
+    assert [
+        (
+            p.kind,
+            p.filing_id,
+            p.from_date,
+            p.thru_date,
+            p.after_thru_date,
+            p.is_counted,
+            p.overlapped_by_filing_id,
+            p.overlapping_filing_count,
+            p.monetary_contributions_with_late,
+        )
+        for p in periods.order_by("from_date", "filing_id")
+    ] == [
+        ("late_contributions", None, date(2023, 6, 1), date(2023, 6, 1), None, True, None, 0, 70),
+        ("form460", OVERLAPPED, JAN, JUN, None, False, LATER, 1, None),
+        ("form460", LATER, date(2024, 4, 1), date(2024, 9, 30), None, True, None, 1, 2000),
+        ("form460", AMENDED, date(2024, 10, 1), date(2024, 12, 31), None, True, None, 0, 400),
+        (
+            "late_contributions",
+            None,
+            date(2025, 2, 1),
+            date(2025, 3, 1),
+            date(2024, 12, 31),
+            True,
+            None,
+            0,
+            300,
+        ),
+    ]
+    later = periods.get(filing_id=LATER)
+    assert (later.covered_late_contributions, later.schedule_a_itemized) == (1000, 300)
+    assert [i.transaction_id for i in later.late_items(covered=True)] == ["P-INSIDE"]
+    assert [i.transaction_id for i in later.schedule_a_items()] == ["P-A1"]
+    assert [f.amend_id for f in periods.get(filing_id=AMENDED).form460_filings()] == [1]
+    overlapped = periods.get(filing_id=OVERLAPPED)
+    assert overlapped.monetary_contributions is None
+    assert not overlapped.schedule_a_items().exists()
+    tail = periods.get(after_thru_date=date(2024, 12, 31))
+    assert (tail.late_contribution_count, tail.uncovered_late_contributions) == (2, 300)
+    assert sorted(i.transaction_id for i in tail.late_items()) == ["P-AFTER", "P-AFTER-2"]
+    # The periods add up to the years: the same money, counted once either way.
+    years = FilerYearTotal.objects.filter(filer_internal_id=PERIOD_FILER)
+    assert sorted(years.values_list("calendar_year", "monetary_contributions_with_late")) == [
+        (2023, 70),
+        (2024, 2400),
+        (2025, 300),
+    ]
+    assert sum(p.monetary_contributions_with_late or 0 for p in periods) == 2770
+
+
+def test_pre_2001_schedule_b2_and_h2_rows_go_to_the_old_layout_models(coherent_data):
+    handmade.cover("F460", LOANS, 0, FILER, date(2000, 1, 1), date(2005, 6, 30))
+    repaid = handmade.loan(LOANS, 1, "B2", "B2R", date(2005, 1, 10), "10.00")
+    early = handmade.loan(LOANS, 2, "B2", "", date(1999, 5, 1), "20.00")
+    guarantor = handmade.loan(LOANS, 3, "B2", "", date(2005, 1, 10), "30.00")
+    undated = handmade.loan(LOANS, 4, "B2", "", None, "40.00")
+    handmade.loan(LOANS, 5, "H2", "H2F", date(1999, 5, 1), "50.00")
+    transform_form("F460", ProcessedDataVersion.objects.get())
+    old = Form460ScheduleB2ItemOldVersion.objects.filter(filing_id=LOANS)
+    assert sorted(old.values_list("line_item", "repayment_type", "repayment_type_name")) == [
+        (repaid.line_item, "B2R", "Repay"),
+        (early.line_item, None, None),
+    ]
+    assert old.get(line_item=1).amount_repaid_or_forgiven == 10
+    guarantors = Form460ScheduleB2ItemVersion.objects.filter(filing_id=LOANS)
+    assert sorted(guarantors.values_list("line_item", flat=True)) == [
+        guarantor.line_item,
+        undated.line_item,
+    ]
+    h2 = Form460ScheduleH2ItemOldVersion.objects.get(filing_id=LOANS)
+    assert (h2.repayment_type_name, h2.recipient_lastname, h2.date_of_original_loan) == (
+        "Forgiven",
+        "LENDER 5",
+        date(1999, 5, 1),
+    )
+    assert not SkippedRawRow.objects.filter(filing_id=LOANS).exists()

@@ -8,13 +8,15 @@ from django.db.models import Count, Q, Sum
 from calaccess_processed.models import (
     Form461Part5ItemVersion,
     Form496Filing,
-    Form496Part1Item,
+    Form496FilingVersion,
+    Form496Part2ItemVersion,
+    Form496Part3ItemVersion,
     Form497Filing,
     Form497Part1Item,
     Form497Part2Item,
     Form501Filing,
 )
-from calaccess_processed.tests.coherent import expected, manifest, money
+from calaccess_processed.tests.coherent import expected, manifest, money, tsv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +56,42 @@ def test_form_496_and_501_filings_arrive(coherent_data):
     by_form = manifest()["filings_by_form"]
     coherent_496 = [f["filing_id"] for f in manifest()["filings"] if f["form"] == "F496"]
     assert Form496Filing.objects.filter(filing_id__in=coherent_496).count() == by_form["F496"]
-    assert Form496Part1Item.objects.filter(filing_id__in=coherent_496).exists()
+    _form_496_parts_match_the_raw_rows(coherent_496)
     for entry in manifest()["form_501"]:
         filing = Form501Filing.objects.get(filing_id=entry["filing_id"])
         assert filing.amend_id == max(entry["amend_ids"])
         assert filing.filer_id == entry["filer_id"]
         assert filing.filer_internal_id == int(entry["filer_id"])
+
+
+def _form_496_parts_match_the_raw_rows(filing_ids: list[int]) -> None:
+    """Part 1 on the cover, Part 2 from S496_CD, Part 3 from RCPT_CD F496P3, per version."""
+    wanted = {str(filing_id) for filing_id in filing_ids}
+    covers = {
+        (int(row["FILING_ID"]), int(row["AMEND_ID"])): row
+        for row in tsv_rows("CVR_CAMPAIGN_DISCLOSURE_CD")
+        if row["FILING_ID"] in wanted and row["FORM_TYPE"] == "F496"
+    }
+    assert covers
+    for (filing_id, amend_id), row in covers.items():
+        version = Form496FilingVersion.objects.get(filing_id=filing_id, amend_id=amend_id)
+        assert (version.support_opposition_code or "") == row["SUP_OPP_CD"]
+        assert (version.candidate_lastname or "") == row["CAND_NAML"]
+        assert (version.ballot_measure_name or "") == row["BAL_NAME"]
+    for table, form_type, model in (
+        ("S496_CD", "F496", Form496Part2ItemVersion),
+        ("RCPT_CD", "F496P3", Form496Part3ItemVersion),
+    ):
+        raw: dict[tuple[int, int], set[int]] = {}
+        for row in tsv_rows(table):
+            key = (int(row["FILING_ID"]), int(row["AMEND_ID"]))
+            if key in covers and row["FORM_TYPE"] == form_type:
+                raw.setdefault(key, set()).add(int(row["LINE_ITEM"]))
+        loaded: dict[tuple[int, int], set[int]] = {}
+        for filing_id, amend_id, line in model.objects.filter(filing_id__in=filing_ids).values_list(
+            "filing_id", "amend_id", "line_item"
+        ):
+            loaded.setdefault((filing_id, amend_id), set()).add(line)
+        assert loaded == raw, table
+        if table == "S496_CD":
+            assert raw, "the coherent Form 496 filings have Part 2 lines"

@@ -37,7 +37,7 @@ def test_a_form_type_of_a_table_feeds_one_model_or_a_complementary_pair():
         for form_type in model.form_types:
             seen.setdefault((model.source_table, form_type), []).append(model.record_filter)
     for key, filters in seen.items():
-        assert sorted(filters) in ([""], ["memo_with_parent", "not_memo_with_parent"]), key
+        assert sorted(filters) in [[""], *map(sorted, specs.COMPLEMENTARY_FILTERS)], key
 
 
 def test_each_declaration_derives_a_version_model_and_a_latest_model():

@@ -22,7 +22,7 @@ from calaccess_processed.models.tracking import ProcessedDataVersion
 from .dialects import dialect_for
 from .errors import ProcessingError, RawDataElsewhere, RawUpdateNotReady
 from .statements import unrouted_rows
-from .transformer import FormResult, FormTransformer, check_raw_tables_readable, processed_alias
+from .transformer import FormResult, FormTransformer, processed_alias, raw_databases
 
 __all__ = [
     "FormResult",
@@ -32,6 +32,7 @@ __all__ = [
     "RawUpdateNotReady",
     "account_unrouted",
     "finish_version",
+    "raw_databases",
     "start_version",
     "transform_form",
 ]
@@ -58,12 +59,14 @@ def account_unrouted(version: ProcessedDataVersion) -> int:
     """Log every raw row of the tables read whose FORM_TYPE no model takes; return how many."""
     alias = processed_alias()
     tables = set(specs.load().source_tables()) | {specs.SUMMARY_TABLE}
-    check_raw_tables_readable(alias, tables)
+    elsewhere = raw_databases(alias, tables)
     dialect = dialect_for(connections[alias])
     with transaction.atomic(using=alias):
         SkippedRawRow.objects.using(alias).filter(model_name="").delete()
         with connections[alias].cursor() as cursor:
-            for statement in unrouted_rows(dialect, version.pk):
+            for setting in dialect.transaction_settings():
+                cursor.execute(setting)
+            for statement in unrouted_rows(dialect, version.pk, elsewhere):
                 cursor.execute(statement.sql, statement.params)
     return SkippedRawRow.objects.using(alias).filter(version=version, model_name="").count()
 

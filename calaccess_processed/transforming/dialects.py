@@ -39,6 +39,20 @@ class Dialect:
     def to_text(self, expression: str) -> str:
         return f"CAST({expression} AS {self.text_type})"
 
+    def analyze(self, table: str, columns: list[str] | None = None) -> str | None:
+        """A statement refreshing the planner's statistics of a table (a quoted name; of some
+        columns only, when given), where the planner needs it after a bulk write and the
+        statement may run inside a transaction; else None."""
+        return None
+
+    def statistics_stale(self, table: str) -> bool:
+        """Whether a table (plain name) changed since its statistics were last gathered."""
+        return False
+
+    def transaction_settings(self) -> list[str]:
+        """Statements that tune the planner for the rest of a processing transaction."""
+        return []
+
 
 class SQLiteDialect(Dialect):
     def year_of(self, expression: str) -> str:
@@ -53,6 +67,30 @@ class SQLiteDialect(Dialect):
 
 class PostgreSQLDialect(Dialect):
     integer_type = "BIGINT"
+
+    def analyze(self, table: str, columns: list[str] | None = None) -> str | None:
+        # A table just bulk-loaded (raw) or filled (processed) has no statistics until
+        # autovacuum comes by: the planner then guesses a handful of rows and joins the
+        # summary lines by nested loop, hundreds of times slower.
+        names = f" ({', '.join(map(self.quote, columns))})" if columns else ""
+        return f"ANALYZE {table}{names}"
+
+    def transaction_settings(self) -> list[str]:
+        # The statements are few and large: compiling them (JIT, with inlining and optimisation
+        # for their hundreds of expressions) costs seconds each and saves less than it costs.
+        # Their sorts (ROW_NUMBER over a whole raw table's keys) spill to disk in the default
+        # 4 MB; a batch job of one connection can give them more.
+        return ["SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'"]
+
+    def statistics_stale(self, table: str) -> bool:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_mod_since_analyze > 0 OR COALESCE(last_analyze, last_autoanalyze) IS NULL"
+                " FROM pg_stat_user_tables WHERE relid = to_regclass(%s)",
+                [self.quote(table)],
+            )
+            row = cursor.fetchone()
+        return row is None or bool(row[0])
 
     def is_digits(self, expression: str) -> str:
         return f"({expression} ~ '^[0-9]+$')"

@@ -64,11 +64,14 @@ class FormStatements:
         dialect: Dialect,
         processed: Mapping[str, type[models.Model]],
         version_id: int,
+        raw_databases: Mapping[str, str] | None = None,
     ) -> None:
         self.form = form
         self.d = dialect
         self.processed = processed
         self.version_id = version_id
+        #: Raw tables read from another database of the server, by that database's name.
+        self.raw_databases = raw_databases or {}
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -76,7 +79,7 @@ class FormStatements:
         return self.d.quote(self.processed[model_name]._meta.db_table)
 
     def raw(self, name: str) -> str:
-        return self.d.quote(name)
+        return raw_table(self.d, name, self.raw_databases)
 
     def col(self, alias: str, column: str) -> str:
         return f"{alias}.{self.d.quote(column)}"
@@ -126,15 +129,26 @@ class FormStatements:
     # -- numbered raw rows ---------------------------------------------------------------------
 
     def record_filter(self, name: str) -> str:
-        """The SQL condition of a declared record filter over the raw row ``s``."""
-        memo_with_parent = (
-            f"({self.col('s', 'MEMO_CODE')} <> '' AND {self.col('s', 'BAKREF_TID')} <> '')"
-        )
-        return {
-            "": "",
-            "memo_with_parent": f" AND {memo_with_parent}",
-            "not_memo_with_parent": f" AND NOT {memo_with_parent}",
-        }[name]
+        """The SQL condition of a declared record filter over the raw row ``s``.
+
+        A filter and its complement are ``X`` and ``NOT X`` with ``X`` never NULL, so the two
+        split every row of their form type between them.
+        """
+        if not name:
+            return ""
+        base = name.removeprefix("not_")
+        if base == "memo_with_parent":
+            condition = (
+                f"({self.col('s', 'MEMO_CODE')} <> '' AND {self.col('s', 'BAKREF_TID')} <> '')"
+            )
+        elif base == "b2_old_layout":
+            early = f"{self.col('s', 'LOAN_DATE1')} < '{specs.B2_GUARANTOR_LAYOUT_SINCE}'"
+            condition = (
+                f"(COALESCE({self.col('s', 'LOAN_TYPE')}, '') <> '' OR COALESCE({early}, FALSE))"
+            )
+        else:
+            raise ValueError(f"unknown record filter {name!r}")
+        return f" AND NOT {condition}" if name.startswith("not_") else f" AND {condition}"
 
     def numbered(
         self, table: str, form_types: Sequence[str], key: Sequence[str], record_filter: str = ""
@@ -438,7 +452,16 @@ class FormStatements:
         return ", ".join(self.d.quote(name) for name in names)
 
 
-def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
+def raw_table(dialect: Dialect, name: str, raw_databases: Mapping[str, str]) -> str:
+    """A raw table's name in a statement: ``database.table`` when it is in another database."""
+    table = dialect.quote(name)
+    database = raw_databases.get(name)
+    return f"{dialect.quote(database)}.{table}" if database else table
+
+
+def unrouted_rows(
+    dialect: Dialect, version_id: int, raw_databases: Mapping[str, str] | None = None
+) -> list[Statement]:
     """Skip-log rows of every table the specs read whose FORM_TYPE no model takes."""
     statements = []
     tables = dict(specs.load().source_tables())
@@ -448,6 +471,7 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
     if summary_types:
         tables[specs.SUMMARY_TABLE] = tuple(summary_types)
     quote = dialect.quote
+    elsewhere = raw_databases or {}
     columns = SKIPPED_COLUMNS
     for table, form_types in tables.items():
         has_line = "LINE_ITEM" in schema.load().table(table).columns
@@ -456,7 +480,7 @@ def unrouted_rows(dialect: Dialect, version_id: int) -> list[Statement]:
             f"INSERT INTO {quote(SkippedRawRow._meta.db_table)}"
             f" ({', '.join(quote(c) for c in columns)})"
             f" SELECT %s, '', %s, s.{quote('id')}, s.{quote('FILING_ID')}, s.{quote('AMEND_ID')},"
-            f" {line}, s.{quote('FORM_TYPE')}, %s FROM {quote(table)} s"
+            f" {line}, s.{quote('FORM_TYPE')}, %s FROM {raw_table(dialect, table, elsewhere)} s"
             f" WHERE s.{quote('FORM_TYPE')} NOT IN ({_placeholders(form_types)})"
         )
         params: tuple[SqlValue, ...] = (
