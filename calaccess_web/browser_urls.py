@@ -1,3 +1,7 @@
 """URLs of the campaign browser and its JSON API."""
 
-urlpatterns: list = []
+from django.urls import include, path
+
+urlpatterns: list = [
+    path("", include("calaccess_web.lists_urls")),
+]
