@@ -84,17 +84,32 @@ def _json_value(value: Any) -> Any:
 
 
 def csv_chunks(query: Query, counter: list[int] | None = None) -> Iterator[str]:
-    """The CSV (header first), in pieces of :data:`CHUNK_ROWS` rows; counts rows in ``counter``."""
+    """The CSV (header first), in pieces of :data:`CHUNK_ROWS` rows; counts rows in ``counter``.
+
+    The csv module writes None as empty, numbers and dates by ``str`` (ISO dates, decimals with
+    their cents); only flags need turning into ``true``/``false``.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([column.name for column in query.spec.columns])
+    flags = [i for i, column in enumerate(query.spec.columns) if column.type == "boolean"]
     count = 0
-    for count, row in enumerate(rows(query), start=1):
-        writer.writerow([_text(value) for value in row])
-        if count % CHUNK_ROWS == 0:
+    batch: list[Any] = []
+    for row in rows(query):
+        if flags:
+            row = list(row)
+            for index in flags:
+                row[index] = _text(row[index])
+        batch.append(row)
+        if len(batch) == CHUNK_ROWS:
+            writer.writerows(batch)
+            count += len(batch)
+            batch = []
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
+    writer.writerows(batch)
+    count += len(batch)
     yield buffer.getvalue()
     if counter is not None:
         counter.append(count)

@@ -14,7 +14,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Lower
+from django.db.models.lookups import Contains, Exact
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -26,6 +28,9 @@ TYPES: dict[str, dict[str, str]] = {
     "decimal": {"type": "string", "format": "decimal"},
     "date": {"type": "string", "format": "date"},
 }
+
+#: Case-blind lookups, run as the plain lookup on lower-cased text on every database.
+CASE_BLIND = {"icontains": Contains, "iexact": Exact}
 
 
 class ListError(ValueError):
@@ -81,7 +86,12 @@ class Filter:
             return Q(**{f"{self.fields[0]}__range": (start, end)})
         condition = Q()
         for name in self.fields:
-            condition |= Q(**{f"{name}__{self.lookup}": value})
+            if self.lookup in CASE_BLIND:
+                # Lower() on both sides: MySQL tables use a binary collation, where LIKE and =
+                # tell cases apart, so Django's icontains/iexact would not be case-blind there.
+                condition |= Q(CASE_BLIND[self.lookup](Lower(F(name)), value.lower()))
+            else:
+                condition |= Q(**{f"{name}__{self.lookup}": value})
         return condition
 
 
