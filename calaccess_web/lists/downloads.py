@@ -46,7 +46,7 @@ def _stream(rows: QuerySet) -> Iterator[tuple[Any, ...]]:
     if connection.vendor != "mysql":
         yield from rows.iterator(chunk_size=CHUNK_ROWS)
         return
-    from MySQLdb.cursors import SSCursor  # the driver Django's MySQL backend uses
+    from pymysql.cursors import SSCursor  # the project's MySQL driver (installed as MySQLdb)
 
     compiler = rows.query.get_compiler(using=rows.db)
     sql, params = compiler.as_sql()
@@ -97,9 +97,10 @@ def csv_chunks(query: Query, counter: list[int] | None = None) -> Iterator[str]:
     batch: list[Any] = []
     for row in rows(query):
         if flags:
-            row = list(row)
+            cells = list(row)
             for index in flags:
-                row[index] = _text(row[index])
+                cells[index] = _text(cells[index])
+            row = tuple(cells)
         batch.append(row)
         if len(batch) == CHUNK_ROWS:
             writer.writerows(batch)

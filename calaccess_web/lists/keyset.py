@@ -92,9 +92,11 @@ def after(query: Query, rows: QuerySet, position: Position) -> QuerySet:
     if position.phase == 1:
         return rows.filter(**{f"id__{after_op}": position.id})
     field = query.sort.field
-    return rows.filter(
-        Q(**{f"{field}__{after_op}": position.value})
-        | Q(**{field: position.value, f"id__{after_op}": position.id})
+    # The bound alone (``sort <= v``) is the index range every database can seek to; the OR
+    # only drops the rows of that one value already shown.
+    bound = "lte" if query.descending else "gte"
+    return rows.filter(**{f"{field}__{bound}": position.value}).filter(
+        Q(**{f"{field}__{after_op}": position.value}) | Q(**{f"id__{after_op}": position.id})
     )
 
 

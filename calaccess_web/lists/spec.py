@@ -59,6 +59,11 @@ class Filter:
     help: str
     on_filing: bool = False
 
+    @property
+    def label(self) -> str:
+        """The form's label: the parameter's name in words (``min_amount`` → Min amount)."""
+        return self.name.replace("_", " ").capitalize()
+
     def parse(self, text: str) -> Any:
         """The typed value of the parameter, or :class:`ListError`."""
         text = text.strip()
