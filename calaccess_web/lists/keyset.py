@@ -16,7 +16,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.core import signing
+from django.db import connections
 from django.db.models import F, Q, QuerySet
+from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
 
 from .spec import ListError, Query, Sort
 
@@ -87,13 +89,20 @@ def ordered(query: Query, rows: QuerySet, phase: int) -> QuerySet:
 
 
 def after(query: Query, rows: QuerySet, position: Position) -> QuerySet:
-    """The rows of the position's phase that come after it."""
+    """The rows of the position's phase that come after it.
+
+    Among the sort values: a row comparison ``(sort, id) < (v, k)`` where the database has them
+    (PostgreSQL, MySQL: one range of the index); elsewhere (SQLite, as Django sees it) the bound
+    alone, ``sort <= v``, is the index range to seek to, and the OR drops only the rows of that
+    one value already shown (Django's own fallback, an OR of two ranges, makes SQLite sort).
+    """
     after_op = "lt" if query.descending else "gt"
     if position.phase == 1:
         return rows.filter(**{f"id__{after_op}": position.id})
     field = query.sort.field
-    # The bound alone (``sort <= v``) is the index range every database can seek to; the OR
-    # only drops the rows of that one value already shown.
+    if connections[rows.db].features.supports_tuple_lookups:
+        comparison = TupleLessThan if query.descending else TupleGreaterThan
+        return rows.filter(comparison((F(field), F("id")), (position.value, position.id)))
     bound = "lte" if query.descending else "gte"
     return rows.filter(**{f"{field}__{bound}": position.value}).filter(
         Q(**{f"{field}__{after_op}": position.value}) | Q(**{f"id__{after_op}": position.id})
