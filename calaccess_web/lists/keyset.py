@@ -18,7 +18,12 @@ from typing import Any
 from django.core import signing
 from django.db import connections
 from django.db.models import F, Q, QuerySet
-from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
+
+# Django 5.2's row comparisons, which django-stubs does not describe yet.
+from django.db.models.fields.tuple_lookups import (  # type: ignore[import-untyped]
+    TupleGreaterThan,
+    TupleLessThan,
+)
 
 from .spec import ListError, Query, Sort
 
@@ -100,7 +105,7 @@ def after(query: Query, rows: QuerySet, position: Position) -> QuerySet:
     if position.phase == 1:
         return rows.filter(**{f"id__{after_op}": position.id})
     field = query.sort.field
-    if connections[rows.db].features.supports_tuple_lookups:
+    if getattr(connections[rows.db].features, "supports_tuple_lookups", False):
         comparison = TupleLessThan if query.descending else TupleGreaterThan
         return rows.filter(comparison((F(field), F("id")), (position.value, position.id)))
     bound = "lte" if query.descending else "gte"

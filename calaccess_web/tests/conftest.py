@@ -28,10 +28,13 @@ def web_data(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[P
     """The fixtures loaded raw, processed, scraped and as OCD elections; yields the data folder."""
     data_dir = tmp_path_factory.mktemp("web-data")
     with django_db_blocker.unblock():
-        with LocalHTTPServer() as server, override_settings(
-            CALACCESS_DATA_DIR=str(data_dir),
-            CALACCESS_DOWNLOAD_URL=server.url + EXPORT_PATH,
-            CALACCESS_HTTP_RETRIES=1,
+        with (
+            LocalHTTPServer() as server,
+            override_settings(
+                CALACCESS_DATA_DIR=str(data_dir),
+                CALACCESS_DOWNLOAD_URL=server.url + EXPORT_PATH,
+                CALACCESS_HTTP_RETRIES=1,
+            ),
         ):
             server.add(EXPORT_PATH, export_bytes())
             call_command("updatecalaccessrawdata", "--noinput", stdout=StringIO())
