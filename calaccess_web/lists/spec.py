@@ -171,11 +171,6 @@ class ListSpec:
     def sort_choices(self) -> tuple[str, ...]:
         return tuple(f"{prefix}{s.name}" for s in self.sorts for prefix in ("-", ""))
 
-    @property
-    def date_sort(self) -> Sort | None:
-        """The sort by a date, newest first in feeds."""
-        return next((s for s in self.sorts if s.type == "date"), None)
-
     def queryset(self, query: Query) -> QuerySet:
         """The filtered rows of a query (not yet sorted), with their columns only."""
         model = self.model_class(query.all_versions)

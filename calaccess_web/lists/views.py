@@ -161,6 +161,8 @@ def api_list(request: HttpRequest, name: str, filer_id: int | None = None) -> Ht
 def _download(query: Query, file_format: str) -> StreamingHttpResponse:
     if file_format not in downloads.FORMATS:
         raise ListError("format", f"must be one of {', '.join(downloads.FORMATS)}")
+    if query.cursor:
+        raise ListError("cursor", "a download holds every row: leave the cursor out")
     summary = {"list": query.spec.name, "query": urlencode(query.params()), "sort": query.sort_text}
     if query.fixed:
         summary["committee"] = next(iter(query.fixed.values()))
@@ -179,10 +181,7 @@ def download(
 ) -> HttpResponseBase:
     """The whole list as CSV, JSON or NDJSON, streamed; the same filters as the page."""
     try:
-        query = parse(request, name, filer_id)
-        if query.cursor:
-            raise ListError("cursor", "a download holds every row: leave the cursor out")
-        return _download(query, file_format)
+        return _download(parse(request, name, filer_id), file_format)
     except ListError as error:
         return _error_json(error)
 

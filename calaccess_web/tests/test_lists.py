@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from decimal import Decimal
 from typing import Any
@@ -256,6 +257,9 @@ def test_altered_or_foreign_cursors_are_400(web_data, client) -> None:
     )
     foreign = _get_json(client, f"/api/contributions/?sort=amount&cursor={cursor}", 400)
     assert "another sort" in foreign["error"]["message"]
+    for download in (f"download.csv?cursor={cursor}", f"?format=ndjson&cursor={cursor}"):
+        error = _get_json(client, f"/api/contributions/{download}", 400)["error"]
+        assert error["parameter"] == "cursor"
 
 
 def test_downloads_hold_the_rows_of_the_list_and_the_manifest_proves_it(
@@ -364,12 +368,18 @@ def test_feeds_of_new_filings_parse_as_atom(web_data, client, every_row) -> None
         "/api/expenditures/?limit=200",
         "/api/filings/",
         "/api/committees/?limit=200",
+        "/committees/{filer}/contributions/",
+        "/committees/{filer}/filings/?versions=all",
+        "/api/committees/{filer}/expenditures/?limit=200",
+        "/committees/{filer}/filings/feed.atom",
     ],
 )
 def test_pages_issue_a_fixed_number_of_queries(
     web_data, client, django_assert_max_num_queries, url
 ) -> None:
     """However many rows a page shows: no query per row (two phases and the release footer)."""
+    url = url.format(filer=coherent_filer(AMENDED_FILING))
     with django_assert_max_num_queries(3):
         response = client.get(url)
     assert response.status_code == 200
+    assert re.search(rb'"results": \[\{|<tr><td|<entry>', response.content), "rows are shown"
