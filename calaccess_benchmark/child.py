@@ -28,17 +28,29 @@ from typing import Any
 from .errors import StageFailed
 
 
-def run_stage(stage: str, request: dict[str, Any], work_dir: Path) -> dict[str, Any]:
-    """Run ``stage`` with ``request`` in a child process; its figures plus peak and start-up MB."""
+def run_stage(
+    stage: str,
+    request: dict[str, Any],
+    work_dir: Path,
+    environment: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Run ``stage`` with ``request`` in a child process; its figures plus peak and start-up MB.
+
+    ``environment``: variables to set in the child (the browser's stages name their scratch
+    database by ``DATABASE_URL``)."""
     from django.conf import settings
 
     with tempfile.TemporaryDirectory(dir=work_dir, prefix=f"{stage}-") as folder:
         request_path, result_path = Path(folder, "request.json"), Path(folder, "result.json")
         request_path.write_text(json.dumps({"stage": stage, **request}))
-        environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
+        child_environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
+            **(environment or {}),
+        }
         finished = subprocess.run(
             [sys.executable, "-m", __name__, str(request_path), str(result_path)],
-            env=environment,
+            env=child_environment,
             capture_output=True,
             text=True,
         )
@@ -68,10 +80,11 @@ def main(request_path: str, result_path: str) -> None:
 
     django.setup()
     from .stages import STAGES
+    from .web_stages import WEB_STAGES
 
     request = json.loads(Path(request_path).read_text())
     startup_mb, startup_cpu = _peak_mb(), _cpu_seconds()
-    figures = STAGES[request["stage"]](request)
+    figures = {**STAGES, **WEB_STAGES}[request["stage"]](request)
     figures.update(
         peak_mb=_peak_mb(), startup_mb=startup_mb, cpu_seconds=_cpu_seconds() - startup_cpu
     )

@@ -1,10 +1,11 @@
 """URLs of the campaign browser's pages (the JSON API and the lists live beside them)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from calaccess_web.views import candidates, committees, elections, filings, home, measures, search
 
 urlpatterns = [
+    path("", include("calaccess_web.lists_urls")),
     path("", home.home, name="browser-home"),
     path("search/", search.search, name="browser-search"),
     path("search/typeahead.json", search.typeahead, name="browser-typeahead"),

@@ -9,6 +9,7 @@ name from :mod:`calaccess_processed.models`; ``PROCESSED_MODELS`` maps each name
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django.db import models
@@ -112,6 +113,17 @@ def _model(
     return cast("type[ProcessedModel]", type(name, (*bases, ProcessedModel), attributes))
 
 
+def build_indexes(spec: ModelSpec, table: str) -> list[models.Index]:
+    """The declared extra indexes of one model (``indexes.csv``), named from a digest (≤ 30)."""
+    return [
+        models.Index(
+            fields=list(columns),
+            name="ix_" + hashlib.sha1(f"{table} {' '.join(columns)}".encode()).hexdigest()[:20],
+        )
+        for columns in spec.indexes
+    ]
+
+
 def build_pair(spec: ModelSpec) -> tuple[type[ProcessedModel], type[ProcessedModel]]:
     """The version model and the latest model of one declaration."""
     table = spec.name.lower()
@@ -132,10 +144,12 @@ def build_pair(spec: ModelSpec) -> tuple[type[ProcessedModel], type[ProcessedMod
         "db_table": f"calaccess_processed_{table}version",
         "constraints": [models.UniqueConstraint(fields=version_key, name=f"{table}_version_key")],
         "ordering": version_key,
+        "indexes": build_indexes(spec, f"{table}version"),
     }
     latest_meta: dict[str, Any] = {
         "db_table": f"calaccess_processed_{table}",
         "ordering": latest_key or ("filing_id",),
+        "indexes": build_indexes(spec, table),
     }
     if latest_key:
         latest_meta["constraints"] = [

@@ -18,7 +18,9 @@ The facts sit in the CSV files of ``data/`` beside this module:
 - ``reconciliations.csv``: checks stored per filing version: a summary line against the sum of a
   schedule's items (memo rows excluded), or against another summary line. Each gives the fields
   ``<name>_difference`` (summary minus the other side) and ``<name>_reconciled``, and for items
-  ``<name>_item_total``; users see them as a data-quality flag.
+  ``<name>_item_total``; users see them as a data-quality flag;
+- ``indexes.csv``: extra indexes of a model pair (both models), for the browser's lists sorted at
+  any depth by keyset (a sort column, then ``id`` as the unique tie-breaker).
 
 Models (:mod:`calaccess_processed.models.filings`), the set-based loader
 (:mod:`calaccess_processed.transforming`), the admin and the documentation derive from these
@@ -139,6 +141,7 @@ class ModelSpec:
     summary_lines: tuple[SummaryLineSpec, ...]
     reconciliations: tuple[ReconciliationSpec, ...] = ()
     record_filter: str = ""
+    indexes: tuple[tuple[str, ...], ...] = ()
 
     @property
     def own_fields(self) -> tuple[str, ...]:
@@ -248,6 +251,9 @@ def load() -> Specs:
     checks: dict[str, list[ReconciliationSpec]] = {}
     for row in _rows("reconciliations.csv"):
         checks.setdefault(row["model"], []).append(ReconciliationSpec(**row))
+    indexes: dict[str, list[tuple[str, ...]]] = {}
+    for row in _rows("indexes.csv"):
+        indexes.setdefault(row["model"], []).append(tuple(row["fields"].split()))
     models = []
     for row in _rows("models.csv"):
         if row["record_filter"] not in RECORD_FILTERS:
@@ -266,6 +272,7 @@ def load() -> Specs:
                 summary_lines=tuple(lines.get(row["model"], ())),
                 reconciliations=tuple(checks.get(row["model"], ())),
                 record_filter=row["record_filter"],
+                indexes=tuple(indexes.get(row["model"], ())),
             )
         )
     return Specs(models=tuple(models))
