@@ -15,6 +15,8 @@ import hashlib
 import html.parser
 import io
 import json
+import os
+import shutil
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -27,6 +29,7 @@ import pytest
 from django.apps import apps
 from django.core.files.storage import FileSystemStorage
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.test import override_settings
 from django.utils.html import escape
 
@@ -37,7 +40,7 @@ from calaccess_toolkit import conf
 from calaccess_toolkit.testing.browser import headless_chromium, screenshot_dir
 from calaccess_toolkit.testing.fixtures import fixture
 from calaccess_toolkit.testing.httpserver import LocalHTTPServer
-from calaccess_web.website import publishing
+from calaccess_web.website import WebsiteError, publishing
 from calaccess_web.website.releases import release_stamp
 from django_commander.models import CommandLog
 from django_commander.registry import commands
@@ -210,6 +213,52 @@ def test_latest_never_names_a_release_that_is_not_complete(build, settings):
     assert not (build / "downloads" / release_stamp(newer)).exists()
 
 
+def test_latest_skips_a_release_whose_processed_archive_failed(build, tmp_path, settings):
+    settings.CALACCESS_WEBSITE_BUILD_DIR = str(tmp_path / "site")
+    settings.CALACCESS_STORE_ARCHIVE = True
+    complete = latest_release()
+    newer = RawDataVersion.objects.create(
+        release_datetime=complete.release_datetime.replace(year=2030),
+        update_start_datetime=complete.update_start_datetime,
+        update_finish_datetime=complete.update_finish_datetime,
+        download_zip_archive=complete.download_zip_archive.name,
+    )
+    # Processing marked finished, but its archive step failed: no processed.zip.
+    ProcessedDataVersion.objects.create(
+        raw_release_datetime=newer.release_datetime,
+        started_at=complete.update_start_datetime,
+        finished_at=complete.update_finish_datetime,
+    )
+    run("createlatestlinks", "--noinput")
+    assert (tmp_path / "site/latest").resolve().name == release_stamp(complete)
+    settings.CALACCESS_STORE_ARCHIVE = False  # nothing archived to wait for: the raw ZIP is all
+    run("createlatestlinks", "--noinput")
+    assert (tmp_path / "site/latest").resolve().name == release_stamp(newer)
+
+
+def test_check_fails_when_latest_files_json_or_table_counts_changed_after_the_bake(
+    build_copy, settings
+):
+    settings.CALACCESS_WEBSITE_BUILD_DIR = str(build_copy)
+    assert "up to date" in run("bakecalaccesswebsite", "--check", "--noinput")
+    RawDataFile.objects.filter(file_name="RCPT_CD").update(error_count=F("error_count") + 1)
+    with pytest.raises(CommandError, match="stale"):
+        run("bakecalaccesswebsite", "--check", "--noinput")
+    RawDataFile.objects.filter(file_name="RCPT_CD").update(error_count=F("error_count") - 1)
+    assert "up to date" in run("bakecalaccesswebsite", "--check", "--noinput")
+    manifest = build_copy / os.readlink(build_copy / "latest") / "files.json"
+    manifest.write_text(manifest.read_text().replace('"clean"', '"clean" '))
+    with pytest.raises(CommandError, match="stale"):
+        run("bakecalaccesswebsite", "--check", "--noinput")
+    new = fake_release(build_copy, "2031-01-01_00-00-00")  # a folder no page shows
+    run("bakecalaccesswebsite", "--noinput")
+    assert "up to date" in run("bakecalaccesswebsite", "--check", "--noinput")
+    (build_copy / "latest").unlink()  # latest switched after the bake: the pages are stale
+    (build_copy / "latest").symlink_to(new, target_is_directory=True)
+    with pytest.raises(CommandError, match="stale"):
+        run("bakecalaccesswebsite", "--check", "--noinput")
+
+
 def test_check_passes_on_a_fresh_bake_and_fails_when_the_data_changed(build, settings):
     settings.CALACCESS_WEBSITE_BUILD_DIR = str(build)
     assert "up to date" in run("bakecalaccesswebsite", "--check", "--noinput")
@@ -228,10 +277,17 @@ def test_publish_to_a_folder_uploads_the_build_then_nothing(build, tmp_path, set
             "OPTIONS": {"location": str(tmp_path / "published")},
         },
     }
+    stamp = release_stamp(latest_release())
     files = publishing.build_files(build)
-    assert "latest/dbwebexport.zip" in files and "docs/tables/RCPT_CD/index.html" in files
-    assert f"Published to 'website': {len(files)} uploaded" in run("publishcalaccesswebsite")
+    assert "docs/tables/RCPT_CD/index.html" in files and f"downloads/{stamp}/clean.zip" in files
+    assert not any(name.startswith("latest/") for name in files)  # a pointer, not copies
+    pointers = publishing.latest_pointers(build, files)
+    assert pointers["latest/dbwebexport.zip"] == f"downloads/{stamp}/dbwebexport.zip"
+    # Every file plus the one latest link.
+    assert f"Published to 'website': {len(files) + 1} uploaded" in run("publishcalaccesswebsite")
     published = tmp_path / "published"
+    assert (published / "latest").is_symlink()
+    assert os.readlink(published / "latest") == f"downloads/{stamp}"
     assert (published / "latest/dbwebexport.zip").read_bytes() == export_bytes()
     assert "0 uploaded, 0 deleted" in run("publishcalaccesswebsite")
     (build / "docs/faq/index.html").unlink()  # a damaged build: publishing refuses it
@@ -242,6 +298,81 @@ def test_publish_to_a_folder_uploads_the_build_then_nothing(build, tmp_path, set
     assert "0 uploaded, 0 deleted" in run("publishcalaccesswebsite")
     storage = FileSystemStorage(location=str(published))
     assert storage.exists(publishing.MANIFEST)
+
+
+@pytest.fixture
+def build_copy(build, tmp_path) -> Path:
+    """A copy of the baked build (links kept) that a test may change."""
+    copy = tmp_path / "build"
+    shutil.copytree(build, copy, symlinks=True)
+    return copy
+
+
+def fake_release(build: Path, stamp: str) -> str:
+    """A newer release folder beside the real one, gathered (files.json) with one file."""
+    folder = build / "downloads" / stamp
+    folder.mkdir(parents=True)
+    data = b"a newer export"
+    (folder / "dbwebexport.zip").write_bytes(data)
+    row = dict(kind="raw", title="raw", name="dbwebexport.zip", size=len(data))
+    row |= dict(sha256=hashlib.sha256(data).hexdigest(), row_count=1, error_count=0)
+    (folder / "files.json").write_text(json.dumps([row]))
+    return f"downloads/{stamp}"
+
+
+def test_a_failed_publish_leaves_latest_on_the_release_it_named(build_copy, tmp_path):
+    published = tmp_path / "published"
+    storage = FileSystemStorage(location=str(published))
+    old = os.readlink(build_copy / "latest")
+    publishing.publish(build_copy, storage)
+    new = fake_release(build_copy, "2031-01-01_00-00-00")
+    (build_copy / "latest").unlink()
+    (build_copy / "latest").symlink_to(new, target_is_directory=True)
+    (build_copy / "docs/new").mkdir()
+    (build_copy / "docs/new/index.html").write_text("<p>new</p>")
+    (published / "docs/new").write_text("a file where the folder must go")  # the page fails
+    with pytest.raises(OSError):
+        publishing.publish(build_copy, storage)
+    assert os.readlink(published / "latest") == old  # not switched: the old release, whole
+    assert (published / "latest/dbwebexport.zip").read_bytes() == export_bytes()
+    assert (published / new / "dbwebexport.zip").read_bytes() == b"a newer export"  # went first
+    (published / "docs/new").unlink()
+    result = publishing.publish(build_copy, storage)
+    assert result.uploaded[-1] == "latest" and os.readlink(published / "latest") == new
+    assert (published / "latest/dbwebexport.zip").read_bytes() == b"a newer export"
+    assert not list(published.rglob("*.part"))  # written under temporary names, renamed
+
+
+def test_publish_deletes_what_the_storage_holds_and_reuses_the_release_digests(
+    build_copy, tmp_path, monkeypatch
+):
+    published = tmp_path / "published"
+    storage = FileSystemStorage(location=str(published))
+    (build_copy / ".latest.4242").symlink_to(os.readlink(build_copy / "latest"))
+    hashed: list[str] = []
+    real_sha256 = publishing.file_sha256
+
+    def counting_sha256(path: Path) -> str:
+        hashed.append(path.relative_to(build_copy).as_posix())
+        return real_sha256(path)
+
+    monkeypatch.setattr(publishing, "file_sha256", counting_sha256)
+    first = publishing.publish(build_copy, storage)
+    assert not any(name.startswith(".latest") for name in first.uploaded)
+    assert not (published / ".latest.4242").exists()
+    stamp = release_stamp(latest_release())
+    assert f"downloads/{stamp}/files.json" in hashed  # small: hashed
+    assert not any(name.endswith(".zip") for name in hashed)  # from files.json
+    # An upload of a publish that died before its manifest, then gone from the build.
+    (published / "docs/orphan.html").write_text("left over")
+    (published / publishing.MANIFEST).unlink()  # and the manifest lost
+    second = publishing.publish(build_copy, storage)
+    assert second.deleted == ("docs/orphan.html",)
+    assert not (published / "docs/orphan.html").exists()
+    (published / publishing.MANIFEST).write_text("{not json")
+    with pytest.raises(WebsiteError, match="damaged") as raised:
+        publishing.publish(build_copy, storage)
+    assert "\n" not in str(raised.value)
 
 
 def test_publish_to_an_s3_server_uploads_the_build_then_nothing(build):
@@ -266,13 +397,28 @@ def test_publish_to_an_s3_server_uploads_the_build_then_nothing(build):
         )
         first = publishing.publish(build, storage)
         files = publishing.build_files(build)
-        assert len(first.uploaded) == len(files) and first.unchanged == 0
-        body = client.get_object(Bucket="calaccess-site", Key="latest/dbwebexport.zip")["Body"]
-        assert body.read() == export_bytes()
+        pointers = publishing.latest_pointers(build, files)
+        assert len(first.uploaded) == len(files) + len(pointers) and first.unchanged == 0
+        stamp = release_stamp(latest_release())
+        # The dated release files first, then the pages, the latest/ pointers last.
+        order = [name.split("/")[0] for name in first.uploaded]
+        assert first.uploaded[0].startswith(f"downloads/{stamp}/")
+        assert order[-len(pointers) :] == ["latest"] * len(pointers)
+        assert "latest" not in order[: -len(pointers)]
+        dated = client.get_object(Bucket="calaccess-site", Key=f"downloads/{stamp}/dbwebexport.zip")
+        assert dated["Body"].read() == export_bytes()
+        pointer = client.get_object(Bucket="calaccess-site", Key="latest/dbwebexport.zip")
+        assert pointer["WebsiteRedirectLocation"] == f"/downloads/{stamp}/dbwebexport.zip"
+        assert pointer["ContentLength"] < 1000
+        assert f"/downloads/{stamp}/dbwebexport.zip" in pointer["Body"].read().decode()
         page = client.head_object(Bucket="calaccess-site", Key="docs/tables/RCPT_CD/index.html")
         assert page["ContentType"].startswith("text/html")
         second = publishing.publish(build, storage)
-        assert second.uploaded == () and second.deleted == () and second.unchanged == len(files)
+        assert second.uploaded == () and second.deleted == ()
+        assert second.unchanged == len(files) + len(pointers)
+        client.put_object(Bucket="calaccess-site", Key="latest/gone.zip", Body=b"old")
+        third = publishing.publish(build, storage)
+        assert third.deleted == ("latest/gone.zip",) and third.uploaded == ()
     finally:
         server.stop()
 

@@ -3,7 +3,8 @@
 The pages are django-bakery buildable views (``calaccess_web/views/website``), listed once in
 :data:`PAGES`; baking renders each of them with ``BUILD_DIR`` set to the build folder, copies the
 app's static files, and writes ``.bake.json``: the pages written and a *fingerprint* of what
-they were made from (every release and processing row, the declared schema and specs, the
+they were made from (every release, table count and processing row, the skipped rows, the
+release ``latest`` names and each release's ``files.json``, the declared schema and specs, the
 templates and static files). ``--check`` recomputes the fingerprint: a different one means the
 baked site is stale for the current data. Pages of an earlier bake that this one did not write
 (a release removed, a table renamed) are deleted; the downloads and ``latest/`` are left alone.
@@ -19,13 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from django.db.models import Count
 from django.test import override_settings
 from django.utils.module_loading import import_string
 
 from calaccess_processed import specs
-from calaccess_processed.models import ProcessedDataVersion
+from calaccess_processed.models import ProcessedDataVersion, SkippedRawRow
 from calaccess_raw import schema
-from calaccess_raw.models import RawDataVersion
+from calaccess_raw.models import RawDataFile, RawDataVersion
 
 from . import StaleWebsite
 
@@ -72,16 +74,46 @@ def _hash_files(digest, folder: Path) -> None:
             digest.update(path.read_bytes())
 
 
-def fingerprint() -> str:
-    """A digest of everything the pages show: change any of it and the site is stale."""
+def _build_state(build_dir: Path) -> list:
+    """What the pages read from the build folder: the release ``latest`` names and every
+    release's ``files.json`` (a digest of each)."""
+    link = build_dir / "latest"
+    target = os.readlink(link) if link.is_symlink() else None
+    manifests = [
+        [path.parent.name, hashlib.sha256(path.read_bytes()).hexdigest()]
+        for path in sorted((build_dir / "downloads").glob("*/files.json"))
+    ]
+    return [target, manifests]
+
+
+def fingerprint(build_dir: Path) -> str:
+    """A digest of everything the pages show: change any of it and the site is stale.
+
+    Besides the database rows (releases, their tables' counts, processing and its skipped
+    rows), the pages read the build folder: which release ``latest`` names and the files each
+    release gathered, so a ``createlatestlinks`` after the bake makes the site stale too.
+    """
     digest = hashlib.sha256()
     raw = RawDataVersion.objects.order_by("release_datetime").values_list(
         "release_datetime", "update_finish_datetime", "stale_tables", "download_zip_archive"
     )
+    tables = RawDataFile.objects.order_by("version__release_datetime", "file_name").values_list(
+        "version__release_datetime",
+        "file_name",
+        "download_records_count",
+        "error_count",
+        "load_error_count",
+    )
     processed = ProcessedDataVersion.objects.order_by("raw_release_datetime").values_list(
         "raw_release_datetime", "finished_at", "row_count", "archive"
     )
-    digest.update(json.dumps([list(raw), list(processed)], default=str).encode())
+    skipped = (
+        SkippedRawRow.objects.values_list("version__raw_release_datetime", "reason")
+        .annotate(count=Count("pk"))
+        .order_by("version__raw_release_datetime", "reason")
+    )
+    rows = [list(raw), list(tables), list(processed), list(skipped), _build_state(build_dir)]
+    digest.update(json.dumps(rows, default=str).encode())
     for folder in (schema.DATA_DIR, specs.DATA_DIR, WEB_APP / "templates", WEB_APP / "static"):
         _hash_files(digest, folder)
     _hash_files(digest, WEB_APP / "views" / "website")
@@ -113,7 +145,7 @@ def bake(build_dir: Path) -> BakeResult:
     """Render every page into ``build_dir``; removes the pages of an earlier bake left over."""
     build_dir.mkdir(parents=True, exist_ok=True)
     previous = set(_previous_pages(build_dir))
-    stamp = fingerprint()
+    stamp = fingerprint(build_dir)
     with override_settings(BUILD_DIR=str(build_dir), STATIC_URL="/static/"):
         views = page_views()
         for view in views:
@@ -148,7 +180,7 @@ def check(build_dir: Path) -> str:
     if not state.exists():
         raise StaleWebsite(f"the website has not been baked into {build_dir}: run the bake")
     baked = json.loads(state.read_text(encoding="utf-8"))
-    current = fingerprint()
+    current = fingerprint(build_dir)
     if baked.get("fingerprint") != current:
         raise StaleWebsite(
             f"the website in {build_dir} is stale for the current data: bake it again"

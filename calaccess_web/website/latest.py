@@ -4,8 +4,9 @@
 making the new link under a temporary name and renaming it over the old one (``rename(2)`` is
 atomic), so a reader sees the old release or the new one, never a mixture; and it only ever
 names a release whose update completed, whose processing finished and whose files are all
-gathered (``files.json`` written). Publishing follows the link, so the storage holds undated
-copies under ``latest/``.
+gathered (``files.json`` written, with the processed and flat ZIPs when
+``CALACCESS_STORE_ARCHIVE`` is on). Publishing does not copy through the link: it switches small
+pointers to the dated files last (see :mod:`.publishing`).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from django.core.files.storage import default_storage
 
 from calaccess_processed.models import ProcessedDataVersion, SkippedRawRow
 from calaccess_raw.models import RawDataFile, RawDataVersion
+from calaccess_toolkit import conf
 
 from . import flat
 
@@ -87,12 +88,18 @@ class Release:
 
     @property
     def complete(self) -> bool:
-        """Loaded whole, processed to the end, and its files all gathered."""
+        """Loaded whole, processed to the end, and its files all gathered.
+
+        Processing marks itself finished before its archive step, so with
+        ``CALACCESS_STORE_ARCHIVE`` on a release whose processed (and flat) ZIP is missing, the
+        archive having failed, is not complete: ``latest/`` keeps the release before it.
+        """
+        needed = {"raw", "processed", "flat"} if conf.get("CALACCESS_STORE_ARCHIVE") else {"raw"}
         return (
             self.raw.update_completed
             and self.processed is not None
             and self.processed.completed
-            and any(file.kind == "raw" for file in self.files)
+            and needed <= {file.kind for file in self.files}
         )
 
     def file(self, kind: str) -> ReleaseFile | None:
