@@ -88,11 +88,15 @@ def registered(alias: str, settings: dict[str, Any]) -> Iterator[str]:
 
 
 @contextmanager
-def scratch_database(settings: dict[str, Any], tables: list[str]) -> Iterator[None]:
-    """Create the database and the tables for the block; drop the database whatever happens."""
+def scratch_database(settings: dict[str, Any], tables: list[str] | None) -> Iterator[None]:
+    """Create the database and the tables for the block; drop the database whatever happens.
+
+    With ``tables`` None the database is left empty (the end-to-end update migrates it).
+    """
     _create(settings)
     try:
-        _create_tables(settings, tables)
+        if tables is not None:
+            _create_tables(settings, tables)
         yield
     finally:
         _drop(settings)

@@ -143,6 +143,79 @@ class DatabaseRun:
 
 
 @dataclass(frozen=True)
+class UpdateRun:
+    """One ``updatecalaccessrawdata --noinput`` from the local server into one empty database,
+    with, on PostgreSQL, the floor measured on the tables it loaded."""
+
+    vendor: str
+    #: Rows generated for the measured size (the headline's size) and rows the update loaded
+    #: (those plus the sample's other tables, loaded as they are).
+    generated_rows: int
+    rows: int
+    seconds: float
+    #: Peak resident memory of the update's process and of its largest helper process.
+    process_peak_mb: float
+    helper_peak_mb: float
+    cpu_seconds: float
+    #: Per command of the update's log: runs and seconds summed (they overlap where steps do).
+    steps: dict[str, dict[str, float]]
+    floor: StageFigures | None = None
+
+    @classmethod
+    def from_child(
+        cls, vendor: str, generated_rows: int, figures: dict[str, Any], floor: StageFigures | None
+    ) -> UpdateRun:
+        return cls(
+            vendor=vendor,
+            generated_rows=generated_rows,
+            rows=sum(table["stored_rows"] for table in figures["tables"]),
+            seconds=figures["update_seconds"],
+            process_peak_mb=figures["process_peak_mb"],
+            helper_peak_mb=figures["helper_peak_mb"],
+            cpu_seconds=figures["cpu_seconds"],
+            steps=figures["steps"],
+            floor=floor,
+        )
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.process_peak_mb, self.helper_peak_mb)
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+    @property
+    def floor_ratio(self) -> float | None:
+        """The whole update's time over the floor's (1.0: as fast as one COPY stream)."""
+        if self.floor is None or not self.floor.seconds:
+            return None
+        return self.seconds / self.floor.seconds
+
+    def step_seconds(self, command: str) -> float:
+        return self.steps.get(command, {}).get("seconds", 0.0)
+
+    def as_json(self) -> dict[str, Any]:
+        ratio = self.floor_ratio
+        return {
+            "database": self.vendor,
+            "generated_rows": self.generated_rows,
+            "rows": self.rows,
+            "seconds": round(self.seconds, 4),
+            "rows_per_second": round(self.rows_per_second),
+            "process_peak_mb": round(self.process_peak_mb, 1),
+            "helper_peak_mb": round(self.helper_peak_mb, 1),
+            "cpu_seconds": round(self.cpu_seconds, 4),
+            "steps": {
+                name: {"runs": int(step["runs"]), "seconds": round(step["seconds"], 4)}
+                for name, step in sorted(self.steps.items())
+            },
+            "floor": self.floor.as_json() if self.floor else None,
+            "floor_ratio": round(ratio, 3) if ratio is not None else None,
+        }
+
+
+@dataclass(frozen=True)
 class TargetCheck:
     """One target of the issue and whether this run met it (None: not measured)."""
 
@@ -180,6 +253,7 @@ class Report:
     sample: str
     generated: list[GeneratedFigures] = field(default_factory=list)
     runs: list[DatabaseRun] = field(default_factory=list)
+    updates: list[UpdateRun] = field(default_factory=list)
     targets: list[TargetCheck] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -189,6 +263,7 @@ class Report:
             "repeat": self.repeat,
             "sample": self.sample,
             "generated": [figures.as_json() for figures in self.generated],
+            "updates": [update.as_json() for update in self.updates],
             "runs": [run.as_json() for run in self.runs],
             "targets": [target.as_json() for target in self.targets],
         }

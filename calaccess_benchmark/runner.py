@@ -19,8 +19,9 @@ from typing import Any
 
 from .child import run_stage
 from .databases import scratch_database, scratch_settings
+from .endtoend import build_export_zip, migrate, serving, update_environment
 from .errors import BenchmarkError, RowsLost
-from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures
+from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures, UpdateRun
 from .generation import DEFAULT_MIX, GeneratedTable, generate_export, share_rows
 from .sample import SampleTable, read_sample
 from .targets import check_targets
@@ -113,6 +114,65 @@ def _measure_size(
         load = StageFigures.best_of(loads)
         floor = StageFigures.best_of(floors) if floors else None
         report.runs.append(DatabaseRun(vendor, size, clean, load, floor))
+    say(f"Zipping {size:,} rows with the sample's other tables.")
+    export = folder / "export"
+    export.mkdir()
+    build_export_zip(plan.sample, folder / "tsv", export / "dbwebexport.zip")
+    with serving(export) as url:
+        for vendor, settings in databases.items():
+            updates = [
+                _update(vendor, settings, url, plan, folder, expected) for _ in range(plan.repeat)
+            ]
+            fastest = min(updates, key=lambda update: update.seconds)
+            floors = [update.floor for update in updates if update.floor]
+            floor = StageFigures.best_of(floors) if floors else None
+            report.updates.append(
+                UpdateRun(
+                    **{
+                        **fastest.__dict__,
+                        "process_peak_mb": max(update.process_peak_mb for update in updates),
+                        "helper_peak_mb": max(update.helper_peak_mb for update in updates),
+                        "floor": floor,
+                    }
+                )
+            )
+
+
+def _update(
+    vendor: str,
+    settings: dict[str, Any],
+    url: str,
+    plan: BenchmarkPlan,
+    folder: Path,
+    expected: dict[str, int],
+) -> UpdateRun:
+    """One whole update from the local server into an empty, migrated scratch database, then
+    (PostgreSQL) the floor of the tables it loaded; every generated row must be there."""
+    data_dir = folder / "update-data"
+    environment = update_environment(settings, data_dir, url)
+    with scratch_database(settings, None):
+        migrate(environment)
+        figures = run_stage("update", {}, folder, environment)
+        tables = {table["table"]: table for table in figures["tables"]}
+        for name, table in tables.items():
+            wanted = expected.get(name, table["rows"])
+            if not table["rows"] == table["stored_rows"] == wanted:
+                raise RowsLost(
+                    f"update of {name}: {table['stored_rows']:,} rows stored, "
+                    f"{table['rows']:,} recorded, {wanted:,} expected"
+                )
+        if not figures["completed"]:
+            raise BenchmarkError(f"the update on {vendor} did not complete every table")
+        floor = None
+        if vendor == "postgresql":
+            request = {"work_dir": str(folder), "database": settings, "tables": sorted(tables)}
+            floor_figures = run_stage("floor", request, folder)
+            for table in floor_figures["tables"]:
+                if table["rows"] != tables[table["table"]]["stored_rows"]:
+                    raise RowsLost(f"floor of {table['table']}: {table['rows']:,} rows")
+            floor = StageFigures.from_child(floor_figures)
+    shutil.rmtree(data_dir)
+    return UpdateRun.from_child(vendor, sum(expected.values()), figures, floor)
 
 
 def _run(
