@@ -12,11 +12,13 @@ its own command log, and the peak memory of its process and of its largest helpe
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
 import sys
 import threading
+import uuid
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -90,10 +92,11 @@ def database_url(settings: dict[str, Any]) -> str:
 def update_environment(settings: dict[str, Any], data_dir: Path, url: str) -> dict[str, str]:
     """The environment of a user's update into the scratch database, from ``url``."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    environment = {
+    environment = {  # the framework's tuning (DJANGO_COMMANDER_PARALLEL_STEPS) passes through
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("CALACCESS_", "DJANGO_", "DATABASE_URL"))
+        if key.startswith("DJANGO_COMMANDER_")
+        or not key.startswith(("CALACCESS_", "DJANGO_", "DATABASE_URL"))
     }
     environment.update(
         DJANGO_SETTINGS_MODULE=PROJECT_SETTINGS,
@@ -103,6 +106,42 @@ def update_environment(settings: dict[str, Any], data_dir: Path, url: str) -> di
         CALACCESS_DOWNLOAD_URL=f"{url}/dbwebexport.zip",
     )
     return environment
+
+
+@contextmanager
+def celery_workers(count: int, environment: dict[str, str], folder: Path) -> Iterator[list[float]]:
+    """Start ``count`` local Celery workers (one task at a time each) on a queue of their own and
+    point the update's ``environment`` at them; yields the list that receives each worker's peak
+    MB once the block ends and they are stopped. With ``count`` 0, nothing happens."""
+    peaks: list[float] = []
+    if not count:
+        yield peaks
+        return
+    queue = f"benchmark-{uuid.uuid4().hex[:8]}"
+    environment.update(
+        DJANGO_COMMANDER_STEP_WORKERS="celery",
+        DJANGO_COMMANDER_CELERY_QUEUE=queue,
+        DJANGO_COMMANDER_PARALLEL_STEPS=str(count),
+    )
+    processes = []
+    with contextlib.ExitStack() as stack:
+        for number in range(1, count + 1):
+            log = stack.enter_context((folder / f"worker{number}.log").open("wb"))
+            command = [sys.executable, "-m", "celery", "-A", "calaccess_project", "worker"]
+            command += ["--pool=solo", "--prefetch-multiplier=1", "-n", f"bench{number}@%h"]
+            command += ["-Q", queue, "--loglevel=WARNING", "--without-gossip", "--without-mingle"]
+            processes.append(
+                subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
+            )
+        try:
+            yield peaks
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                _pid, _status, usage = os.wait4(process.pid, 0)
+                process.returncode = _status
+                peaks.append(usage.ru_maxrss / 1024)  # Linux: KiB
 
 
 def migrate(environment: dict[str, str]) -> None:

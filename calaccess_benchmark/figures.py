@@ -160,6 +160,10 @@ class UpdateRun:
     #: Per command of the update's log: runs and seconds summed (they overlap where steps do).
     steps: dict[str, dict[str, float]]
     floor: StageFigures | None = None
+    #: Local Celery workers the tables' steps ran on (0: threads of the update's process), and
+    #: the largest peak of their processes.
+    workers: int = 0
+    worker_peak_mb: float = 0.0
 
     @classmethod
     def from_child(
@@ -175,11 +179,18 @@ class UpdateRun:
             cpu_seconds=figures["cpu_seconds"],
             steps=figures["steps"],
             floor=floor,
+            workers=figures.get("workers", 0),
+            worker_peak_mb=figures.get("worker_peak_mb", 0.0),
         )
 
     @property
+    def label(self) -> str:
+        """The database, and the Celery workers when there were any."""
+        return f"{self.vendor} on {self.workers} workers" if self.workers else self.vendor
+
+    @property
     def peak_mb(self) -> float:
-        return max(self.process_peak_mb, self.helper_peak_mb)
+        return max(self.process_peak_mb, self.helper_peak_mb, self.worker_peak_mb)
 
     @property
     def rows_per_second(self) -> float:
@@ -199,6 +210,8 @@ class UpdateRun:
         ratio = self.floor_ratio
         return {
             "database": self.vendor,
+            "workers": self.workers,
+            "worker_peak_mb": round(self.worker_peak_mb, 1),
             "generated_rows": self.generated_rows,
             "rows": self.rows,
             "seconds": round(self.seconds, 4),

@@ -11,7 +11,7 @@ UPDATE_HEADINGS = (
     "rows/s",
     "floor s",
     "ratio",
-    "peak MB process/helper",
+    "peak MB process/helper/worker",
     "download",
     "extract",
     "clean",
@@ -58,13 +58,14 @@ def _cells(run: DatabaseRun) -> tuple[str, ...]:
 def _update_cells(update: UpdateRun) -> tuple[str, ...]:
     ratio = update.floor_ratio
     return (
-        update.vendor,
+        update.label,
         f"{update.rows:,}",
         f"{update.seconds:.2f}",
         f"{update.rows_per_second:,.0f}",
         f"{update.floor.seconds:.2f}" if update.floor else "-",
         f"{ratio:.2f}x" if ratio is not None else "-",
-        f"{update.process_peak_mb:.0f} / {update.helper_peak_mb:.0f}",
+        f"{update.process_peak_mb:.0f} / {update.helper_peak_mb:.0f}"
+        + (f" / {update.worker_peak_mb:.0f}" if update.workers else ""),
         *(f"{update.step_seconds(command):.2f}" for command in STEP_COLUMNS),
     )
 

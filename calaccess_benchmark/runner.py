@@ -19,7 +19,7 @@ from typing import Any
 
 from .child import run_stage
 from .databases import scratch_database, scratch_settings
-from .endtoend import build_export_zip, migrate, serving, update_environment
+from .endtoend import build_export_zip, celery_workers, migrate, serving, update_environment
 from .errors import BenchmarkError, RowsLost
 from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures, UpdateRun
 from .generation import DEFAULT_MIX, GeneratedTable, generate_export, share_rows
@@ -41,6 +41,8 @@ class BenchmarkPlan:
     urls: dict[str, str | None] = field(default_factory=dict)
     #: Runs of each measured stage; the fastest counts (the peak memory is the largest).
     repeat: int = 1
+    #: Also run the update on server databases on this many local Celery workers, per count.
+    celery_workers: tuple[int, ...] = ()
 
     @property
     def sizes(self) -> list[int]:
@@ -118,10 +120,19 @@ def _measure_size(
     export = folder / "export"
     export.mkdir()
     build_export_zip(plan.sample, folder / "tsv", export / "dbwebexport.zip")
+    runs = [(vendor, 0) for vendor in databases]
+    runs += [
+        (vendor, count)
+        for count in plan.celery_workers
+        for vendor in databases
+        if vendor != "sqlite"  # refused: the workers could not share it
+    ]
     with serving(export) as url:
-        for vendor, settings in databases.items():
+        for vendor, workers in runs:
+            settings = databases[vendor]
             updates = [
-                _update(vendor, settings, url, plan, folder, expected) for _ in range(plan.repeat)
+                _update(vendor, settings, url, plan, folder, expected, workers)
+                for _ in range(plan.repeat)
             ]
             fastest = min(updates, key=lambda update: update.seconds)
             floors = [update.floor for update in updates if update.floor]
@@ -132,6 +143,7 @@ def _measure_size(
                         **fastest.__dict__,
                         "process_peak_mb": max(update.process_peak_mb for update in updates),
                         "helper_peak_mb": max(update.helper_peak_mb for update in updates),
+                        "worker_peak_mb": max(update.worker_peak_mb for update in updates),
                         "floor": floor,
                     }
                 )
@@ -145,14 +157,17 @@ def _update(
     plan: BenchmarkPlan,
     folder: Path,
     expected: dict[str, int],
+    workers: int = 0,
 ) -> UpdateRun:
-    """One whole update from the local server into an empty, migrated scratch database, then
-    (PostgreSQL) the floor of the tables it loaded; every generated row must be there."""
+    """One whole update from the local server into an empty, migrated scratch database (on
+    ``workers`` local Celery workers, if any), then (PostgreSQL) the floor of the tables it
+    loaded; every generated row must be there."""
     data_dir = folder / "update-data"
     environment = update_environment(settings, data_dir, url)
     with scratch_database(settings, None):
         migrate(environment)
-        figures = run_stage("update", {}, folder, environment)
+        with celery_workers(workers, environment, folder) as worker_peaks:
+            figures = run_stage("update", {}, folder, environment)
         tables = {table["table"]: table for table in figures["tables"]}
         for name, table in tables.items():
             wanted = expected.get(name, table["rows"])
@@ -172,6 +187,7 @@ def _update(
                     raise RowsLost(f"floor of {table['table']}: {table['rows']:,} rows")
             floor = StageFigures.from_child(floor_figures)
     shutil.rmtree(data_dir)
+    figures.update(workers=workers, worker_peak_mb=max(worker_peaks, default=0.0))
     return UpdateRun.from_child(vendor, sum(expected.values()), figures, floor)
 
 

@@ -74,6 +74,11 @@ class BenchmarkRawData(BasicCommand):
             "--sample",
             help="The sample export ZIP to repeat (default: the shared fixtures' dbwebexport.zip).",
         )
+        parser.add_argument(
+            "--celery-workers",
+            help="Also run the update on this many local Celery workers (comma-separated counts, "
+            "e.g. 1,2), on each server database; needs Redis at CELERY_BROKER_URL.",
+        )
         parser.add_argument("--json", help="Also write the figures to this JSON file.")
 
     def run(self) -> dict[str, Any]:
@@ -85,6 +90,7 @@ class BenchmarkRawData(BasicCommand):
             databases=_databases(self.options["databases"]),
             urls={"postgresql": self.options["postgres_url"], "mysql": self.options["mysql_url"]},
             repeat=self.options["repeat"],
+            celery_workers=_counts(self.options["celery_workers"]),
         )
         report = run_benchmark(plan, say=self.say)
         for line in report_lines(report):
@@ -110,6 +116,16 @@ def _mix(tables: str | None) -> tuple[tuple[str, int], ...]:
     if not names:
         raise BenchmarkError("--tables names no table")
     return tuple((name, 1) for name in names)
+
+
+def _counts(text: str | None) -> tuple[int, ...]:
+    try:
+        counts = tuple(int(part) for part in (text or "").split(",") if part.strip())
+    except ValueError:
+        raise BenchmarkError(f"--celery-workers {text!r}: give counts such as 1,2") from None
+    if any(count < 1 for count in counts):
+        raise BenchmarkError("--celery-workers: each count must be at least 1")
+    return counts
 
 
 def _databases(databases: str | None) -> tuple[str, ...]:

@@ -186,6 +186,8 @@ def test_tables_can_be_chosen_and_share_the_rows_equally(tmp_path, temp_dir):
         (("--tables", "NOT_A_TABLE_CD"), "NOT_A_TABLE_CD is not a table of the CAL-ACCESS export"),
         (("--databases", "oracle"), "unknown database 'oracle'; choose from sqlite, postgresql"),
         (("--rows", "0"), "--rows, --growth and --repeat must be at least 1"),
+        (("--celery-workers", "two"), "--celery-workers 'two': give counts such as 1,2"),
+        (("--celery-workers", "0"), "--celery-workers: each count must be at least 1"),
         (("--sample", "/nonexistent/export.zip"), "no sample export at /nonexistent/export.zip"),
     ],
 )
