@@ -36,21 +36,19 @@ def run_stage(
 ) -> dict[str, Any]:
     """Run ``stage`` with ``request`` in a child process; its figures plus peak and start-up MB.
 
-    ``environment``: variables to set in the child (the browser's stages name their scratch
-    database by ``DATABASE_URL``)."""
+    ``environment`` replaces the child's (the end-to-end update's own settings); by default the
+    child inherits this process's environment and settings module.
+    """
     from django.conf import settings
 
     with tempfile.TemporaryDirectory(dir=work_dir, prefix=f"{stage}-") as folder:
         request_path, result_path = Path(folder, "request.json"), Path(folder, "result.json")
         request_path.write_text(json.dumps({"stage": stage, **request}))
-        child_environment = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
-            **(environment or {}),
-        }
+        if environment is None:
+            environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE}
         finished = subprocess.run(
             [sys.executable, "-m", __name__, str(request_path), str(result_path)],
-            env=child_environment,
+            env=environment,
             capture_output=True,
             text=True,
         )
@@ -64,9 +62,10 @@ def run_stage(
 _OURS = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
 
 
-def _peak_mb() -> float:
-    """The largest resident memory of this process and of every helper it waited for."""
-    peaks = (resource.getrusage(who).ru_maxrss for who in _OURS)
+def _peak_mb(who: int | None = None) -> float:
+    """The largest resident memory of this process and of every helper it waited for (or of
+    ``who`` alone: ``RUSAGE_SELF``, or ``RUSAGE_CHILDREN``, the largest helper)."""
+    peaks = (resource.getrusage(one).ru_maxrss for one in ((who,) if who else _OURS))
     return max(peaks) / 1024  # Linux: KiB
 
 
@@ -86,7 +85,11 @@ def main(request_path: str, result_path: str) -> None:
     startup_mb, startup_cpu = _peak_mb(), _cpu_seconds()
     figures = {**STAGES, **WEB_STAGES}[request["stage"]](request)
     figures.update(
-        peak_mb=_peak_mb(), startup_mb=startup_mb, cpu_seconds=_cpu_seconds() - startup_cpu
+        peak_mb=_peak_mb(),
+        process_peak_mb=_peak_mb(resource.RUSAGE_SELF),
+        helper_peak_mb=_peak_mb(resource.RUSAGE_CHILDREN),
+        startup_mb=startup_mb,
+        cpu_seconds=_cpu_seconds() - startup_cpu,
     )
     Path(result_path).write_text(json.dumps(figures))
 

@@ -9,12 +9,12 @@ the same DDL the migrations run, indexes included, for just the tables being mea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.utils import load_backend
 
@@ -88,27 +88,28 @@ def registered(alias: str, settings: dict[str, Any]) -> Iterator[str]:
 
 
 @contextmanager
-def scratch_database(
-    settings: dict[str, Any], tables: list[str], extra_models: Sequence[type[models.Model]] = ()
-) -> Iterator[None]:
-    """Create the database and the tables for the block (the raw ``tables``, then any
-    ``extra_models``, e.g. the processed ones); drop the database whatever happens."""
+def scratch_database(settings: dict[str, Any], tables: list[str] | None) -> Iterator[None]:
+    """Create the database and the tables for the block; drop the database whatever happens.
+
+    With ``tables`` None the database is left empty (the end-to-end update migrates it).
+    """
     _create(settings)
     try:
-        _create_tables(settings, [*map(get_raw_model, tables), *extra_models])
+        if tables is not None:
+            _create_tables(settings, tables)
         yield
     finally:
         _drop(settings)
 
 
-def _create_tables(settings: dict[str, Any], tables: list[type[models.Model]]) -> None:
+def _create_tables(settings: dict[str, Any], tables: list[str]) -> None:
     """Create the tables through a connection of their own, outside ``connections``: the
     parent process never changes Django's connection registry (the measured children do)."""
     connection = _connection(settings)
     try:
         with connection.schema_editor(atomic=False) as editor:
-            for model in tables:
-                editor.create_model(model)
+            for table in tables:
+                editor.create_model(get_raw_model(table))
     finally:
         connection.close()
 

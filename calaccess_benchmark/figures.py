@@ -92,15 +92,13 @@ def _counted_seconds(table: dict[str, Any]) -> float:
 
 @dataclass(frozen=True)
 class DatabaseRun:
-    """Clean and load of one generated export into one database (and PostgreSQL's floor, and
-    with ``--filings`` the processing of the loaded tables into filings)."""
+    """Clean and load of one generated export into one database (and PostgreSQL's floor)."""
 
     vendor: str
     rows: int
     clean: StageFigures
     load: StageFigures
     floor: StageFigures | None = None
-    process: StageFigures | None = None
 
     @property
     def clean_and_load_seconds(self) -> float:
@@ -127,15 +125,8 @@ class DatabaseRun:
             return None
         return self.clean_and_load_seconds / self.floor.seconds
 
-    @property
-    def process_ratio(self) -> float | None:
-        """Processing time over the raw load's (clean + load) time of the same run."""
-        if self.process is None or not self.clean_and_load_seconds:
-            return None
-        return self.process.seconds / self.clean_and_load_seconds
-
     def as_json(self) -> dict[str, Any]:
-        ratio, process_ratio = self.floor_ratio, self.process_ratio
+        ratio = self.floor_ratio
         return {
             "database": self.vendor,
             "rows": self.rows,
@@ -148,8 +139,114 @@ class DatabaseRun:
             },
             "floor": self.floor.as_json() if self.floor else None,
             "floor_ratio": round(ratio, 3) if ratio is not None else None,
+        }
+
+
+@dataclass(frozen=True)
+class UpdateRun:
+    """One ``updatecalaccessrawdata --noinput`` from the local server into one empty database,
+    with, on PostgreSQL, the floor measured on the tables it loaded, and with ``--filings`` the
+    processing of those tables into filings in the same database."""
+
+    vendor: str
+    #: Rows generated for the measured size (the headline's size) and rows the update loaded
+    #: (those plus the sample's other tables, loaded as they are).
+    generated_rows: int
+    rows: int
+    seconds: float
+    #: Peak resident memory of the update's process and of its largest helper process.
+    process_peak_mb: float
+    helper_peak_mb: float
+    cpu_seconds: float
+    #: Per command of the update's log: runs and seconds summed (they overlap where steps do).
+    steps: dict[str, dict[str, float]]
+    floor: StageFigures | None = None
+    #: Local Celery workers the tables' steps ran on (0: threads of the update's process), and
+    #: the largest peak of their processes.
+    workers: int = 0
+    worker_peak_mb: float = 0.0
+    #: With ``--filings``: the processing's figures (rows: raw rows it read).
+    process: StageFigures | None = None
+    #: Rows each table holds after the update.
+    tables: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_child(
+        cls,
+        vendor: str,
+        generated_rows: int,
+        figures: dict[str, Any],
+        floor: StageFigures | None,
+        process: StageFigures | None = None,
+    ) -> UpdateRun:
+        return cls(
+            vendor=vendor,
+            generated_rows=generated_rows,
+            rows=sum(table["stored_rows"] for table in figures["tables"]),
+            seconds=figures["update_seconds"],
+            process_peak_mb=figures["process_peak_mb"],
+            helper_peak_mb=figures["helper_peak_mb"],
+            cpu_seconds=figures["cpu_seconds"],
+            steps=figures["steps"],
+            floor=floor,
+            workers=figures.get("workers", 0),
+            worker_peak_mb=figures.get("worker_peak_mb", 0.0),
+            process=process,
+            tables={table["table"]: table["stored_rows"] for table in figures["tables"]},
+        )
+
+    @property
+    def label(self) -> str:
+        """The database, and the Celery workers when there were any."""
+        return f"{self.vendor} on {self.workers} workers" if self.workers else self.vendor
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.process_peak_mb, self.helper_peak_mb, self.worker_peak_mb)
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds else 0.0
+
+    @property
+    def floor_ratio(self) -> float | None:
+        """The whole update's time over the floor's (1.0: as fast as one COPY stream)."""
+        if self.floor is None or not self.floor.seconds:
+            return None
+        return self.seconds / self.floor.seconds
+
+    @property
+    def process_ratio(self) -> float | None:
+        """Processing time over the whole raw update's time of the same run."""
+        if self.process is None or not self.seconds:
+            return None
+        return self.process.seconds / self.seconds
+
+    def step_seconds(self, command: str) -> float:
+        return self.steps.get(command, {}).get("seconds", 0.0)
+
+    def as_json(self) -> dict[str, Any]:
+        ratio, process_ratio = self.floor_ratio, self.process_ratio
+        return {
+            "database": self.vendor,
+            "workers": self.workers,
+            "worker_peak_mb": round(self.worker_peak_mb, 1),
+            "generated_rows": self.generated_rows,
+            "rows": self.rows,
+            "seconds": round(self.seconds, 4),
+            "rows_per_second": round(self.rows_per_second),
+            "process_peak_mb": round(self.process_peak_mb, 1),
+            "helper_peak_mb": round(self.helper_peak_mb, 1),
+            "cpu_seconds": round(self.cpu_seconds, 4),
+            "steps": {
+                name: {"runs": int(step["runs"]), "seconds": round(step["seconds"], 4)}
+                for name, step in sorted(self.steps.items())
+            },
+            "floor": self.floor.as_json() if self.floor else None,
+            "floor_ratio": round(ratio, 3) if ratio is not None else None,
             "process": self.process.as_json() if self.process else None,
             "process_ratio": round(process_ratio, 3) if process_ratio is not None else None,
+            "tables": dict(sorted(self.tables.items())),
         }
 
 
@@ -191,6 +288,7 @@ class Report:
     sample: str
     generated: list[GeneratedFigures] = field(default_factory=list)
     runs: list[DatabaseRun] = field(default_factory=list)
+    updates: list[UpdateRun] = field(default_factory=list)
     targets: list[TargetCheck] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -200,6 +298,7 @@ class Report:
             "repeat": self.repeat,
             "sample": self.sample,
             "generated": [figures.as_json() for figures in self.generated],
+            "updates": [update.as_json() for update in self.updates],
             "runs": [run.as_json() for run in self.runs],
             "targets": [target.as_json() for target in self.targets],
         }

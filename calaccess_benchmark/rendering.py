@@ -2,7 +2,40 @@
 
 from __future__ import annotations
 
-from .figures import DatabaseRun, Report
+from .figures import DatabaseRun, Report, UpdateRun
+
+UPDATE_HEADINGS = (
+    "update",
+    "rows",
+    "seconds",
+    "rows/s",
+    "floor s",
+    "ratio",
+    "peak MB process/helper/worker",
+    "download",
+    "extract",
+    "clean",
+    "load",
+    "verify",
+)
+#: The update's steps shown in the headline, by command.
+STEP_COLUMNS = (
+    "download_raw_data",
+    "extract_raw_files",
+    "clean_raw_file",
+    "load_raw_file",
+    "verify_raw_file",
+)
+
+PROCESS_HEADINGS = (
+    "processing",
+    "rows",
+    "raw update s",
+    "processing s",
+    "processing / raw update",
+    "processing raw rows/s",
+    "peak MB update/processing",
+)
 
 HEADINGS = (
     "database",
@@ -32,32 +65,36 @@ def _cells(run: DatabaseRun) -> tuple[str, ...]:
     )
 
 
-PROCESS_HEADINGS = (
-    "database",
-    "rows",
-    "raw load s",
-    "processing s",
-    "processing / raw load",
-    "processing raw rows/s",
-    "peak MB raw load/processing",
-)
-
-
-def _process_cells(run: DatabaseRun) -> tuple[str, ...]:
-    assert run.process is not None
+def _update_cells(update: UpdateRun) -> tuple[str, ...]:
+    ratio = update.floor_ratio
     return (
-        run.vendor,
-        f"{run.rows:,}",
-        f"{run.clean_and_load_seconds:.2f}",
-        f"{run.process.seconds:.2f}",
-        f"{run.process_ratio:.2f}x",
-        f"{run.process.rows_per_second:,.0f}",
-        f"{run.peak_mb:.0f} / {run.process.peak_mb:.0f}",
+        update.label,
+        f"{update.rows:,}",
+        f"{update.seconds:.2f}",
+        f"{update.rows_per_second:,.0f}",
+        f"{update.floor.seconds:.2f}" if update.floor else "-",
+        f"{ratio:.2f}x" if ratio is not None else "-",
+        f"{update.process_peak_mb:.0f} / {update.helper_peak_mb:.0f}"
+        + (f" / {update.worker_peak_mb:.0f}" if update.workers else ""),
+        *(f"{update.step_seconds(command):.2f}" for command in STEP_COLUMNS),
     )
 
 
-def _table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    rows = [headings, *rows]
+def _process_cells(update: UpdateRun) -> tuple[str, ...]:
+    assert update.process is not None
+    return (
+        update.vendor,
+        f"{update.rows:,}",
+        f"{update.seconds:.2f}",
+        f"{update.process.seconds:.2f}",
+        f"{update.process_ratio:.2f}x",
+        f"{update.process.rows_per_second:,.0f}",
+        f"{update.peak_mb:.0f} / {update.process.peak_mb:.0f}",
+    )
+
+
+def _table(headings: tuple[str, ...], body: list[tuple[str, ...]]) -> list[str]:
+    rows = [headings, *body]
     widths = [max(len(row[column]) for row in rows) for column in range(len(headings))]
     lines = [
         "  ".join(
@@ -71,8 +108,36 @@ def _table(headings: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def report_lines(report: Report) -> list[str]:
-    """The figures table (with ``--filings`` a second one, processing beside the raw load of the
-    same run) and the targets, ready to print."""
+    """The headline (the whole update), with ``--filings`` the processing beside the update of
+    the same run, the stage figures and the targets, ready to print."""
+    lines = _table(UPDATE_HEADINGS, [_update_cells(update) for update in report.updates])
+    lines.append(
+        "Update: updatecalaccessrawdata --noinput from a local HTTP server into an empty"
+        " database, verified and tracked; the step columns are the seconds of each command"
+        " in its log, summed over tables (overlapping steps overlap). Floor: PostgreSQL COPY"
+        " of the update's final rows into the same empty tables, indexes rebuilt, one stream;"
+        " ratio = update s / floor s."
+    )
+    processed = [update for update in report.updates if update.process is not None]
+    if processed:
+        lines.append("")
+        lines.extend(_table(PROCESS_HEADINGS, [_process_cells(update) for update in processed]))
+        lines.append(
+            "Processing: after the update above, in its database, every form's filing models,"
+            " the unrouted rows' accounting and the totals; rows = the update's; raw rows/s ="
+            " rows of the raw tables it reads / processing s."
+        )
+    lines.append("")
+    lines.extend(_stage_lines(report))
+    lines.append("Targets:")
+    lines.extend(
+        f"  [{target.verdict}] {target.name}: {target.detail}" for target in report.targets
+    )
+    return lines
+
+
+def _stage_lines(report: Report) -> list[str]:
+    """The stage figures: clean and load measured alone, as detail."""
     lines = _table(HEADINGS, [_cells(run) for run in report.runs])
     startup = {f"{run.clean.startup_mb:.0f}" for run in report.runs}
     lines.append(
@@ -80,18 +145,5 @@ def report_lines(report: Report) -> list[str]:
         f" (about {'/'.join(sorted(startup))} MB of it is Python and Django before any work)."
         " Floor: PostgreSQL COPY of the loaded rows into the same empty tables, indexes rebuilt;"
         " ratio = clean+load s / floor s."
-    )
-    processed = [run for run in report.runs if run.process is not None]
-    if processed:
-        lines.append("")
-        lines.extend(_table(PROCESS_HEADINGS, [_process_cells(run) for run in processed]))
-        lines.append(
-            "Raw load: clean + load as above. Processing: every form's filing models, the"
-            " unrouted rows' accounting and the totals, in the same database; raw rows/s = rows"
-            " of the raw tables it reads / processing s."
-        )
-    lines.append("Targets:")
-    lines.extend(
-        f"  [{target.verdict}] {target.name}: {target.detail}" for target in report.targets
     )
     return lines

@@ -2,10 +2,12 @@
 
 For each size (N rows, then growth × N rows) the export is generated in a temporary folder,
 cleaned once (the cleaner does not depend on the database), and loaded into a fresh scratch
-database of each vendor; on PostgreSQL the floor is measured on the loaded tables; with
-``filings`` the loaded tables are then processed into filings in the same scratch database. Every
-measured stage runs in a child process of its own (:mod:`.child`). Row counts are checked at
-each step: a stage that loses or invents a row stops the run, since its speed would mean nothing.
+database of each vendor; on PostgreSQL the floor is measured on the loaded tables. Then the
+headline: the whole update from a local server into an empty database of each vendor (see
+:mod:`.endtoend`), and with ``filings`` the processing of the tables it loaded into filings, in
+the same database. Every measured stage runs in a child process of its own (:mod:`.child`).
+Row counts are checked at each step: a stage that loses or invents a row stops the run, since
+its speed would mean nothing.
 """
 
 from __future__ import annotations
@@ -19,18 +21,14 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from calaccess_raw.models import get_raw_model
-
 from .child import run_stage
 from .databases import scratch_database, scratch_settings
+from .endtoend import build_export_zip, celery_workers, migrate, serving, update_environment
 from .errors import BenchmarkError, RowsLost
-from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures
+from .figures import DatabaseRun, GeneratedFigures, Report, StageFigures, UpdateRun
 from .generation import DEFAULT_MIX, GeneratedTable, generate_export, share_rows
 from .sample import SampleTable, read_sample
 from .targets import check_targets
-
-#: The processing stage's figures hold its steps, not tables: its rows are checked apart.
-PROCESS_STAGE = "process"
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,9 @@ class BenchmarkPlan:
     urls: dict[str, str | None] = field(default_factory=dict)
     #: Runs of each measured stage; the fastest counts (the peak memory is the largest).
     repeat: int = 1
-    #: Also process the loaded tables into filings (``loadcalaccessfilings``'s work), timed.
+    #: Also run the update on server databases on this many local Celery workers, per count.
+    celery_workers: tuple[int, ...] = ()
+    #: After each update on threads, also process the tables it loaded into filings, timed.
     filings: bool = False
 
     @property
@@ -111,45 +111,111 @@ def _measure_size(
             # server, and before it on SQLite (see calaccess_raw.commands.update_raw_data).
             "clean_ahead_from": None if vendor == "sqlite" else str(folder / "tsv"),
         }
-        loads, floors, processings = [], [], []
-        with scratch_database(settings, plan.tables, _processing_models(plan)):
-            # Load, floor and processing take turns, so that all meet the machine in the same
-            # moods.
+        loads, floors = [], []
+        with scratch_database(settings, plan.tables):
+            # Load and floor take turns, so that both meet the machine in the same moods.
             for _ in range(plan.repeat):
                 loads.append(_run("load", request, plan, folder, expected, "stored_rows"))
                 if vendor == "postgresql":
                     say(f"Measuring PostgreSQL's COPY floor for {size:,} rows.")
                     floors.append(_run("floor", request, plan, folder, expected))
-                if plan.filings:
-                    say(f"Processing {size:,} rows into filings on {vendor}.")
-                    processings.append(_process(request, folder, expected))
         load = StageFigures.best_of(loads)
         floor = StageFigures.best_of(floors) if floors else None
-        process = StageFigures.best_of(processings) if processings else None
-        report.runs.append(DatabaseRun(vendor, size, clean, load, floor, process))
+        report.runs.append(DatabaseRun(vendor, size, clean, load, floor))
+    say(f"Zipping {size:,} rows with the sample's other tables.")
+    export = folder / "export"
+    export.mkdir()
+    build_export_zip(plan.sample, folder / "tsv", export / "dbwebexport.zip")
+    runs = [(vendor, 0) for vendor in databases]
+    runs += [
+        (vendor, count)
+        for count in plan.celery_workers
+        for vendor in databases
+        if vendor != "sqlite"  # refused: the workers could not share it
+    ]
+    with serving(export) as url:
+        for vendor, workers in runs:
+            settings = databases[vendor]
+            updates = [
+                _update(vendor, settings, url, plan, folder, expected, workers)
+                for _ in range(plan.repeat)
+            ]
+            fastest = min(updates, key=lambda update: update.seconds)
+            floors = [update.floor for update in updates if update.floor]
+            floor = StageFigures.best_of(floors) if floors else None
+            report.updates.append(
+                UpdateRun(
+                    **{
+                        **fastest.__dict__,
+                        "process_peak_mb": max(update.process_peak_mb for update in updates),
+                        "helper_peak_mb": max(update.helper_peak_mb for update in updates),
+                        "worker_peak_mb": max(update.worker_peak_mb for update in updates),
+                        "floor": floor,
+                        "process": _best_processing(updates),
+                    }
+                )
+            )
 
 
-def _processing_models(plan: BenchmarkPlan) -> list:
-    """With ``filings``: the raw tables processing reads that the mix lacks (created empty) and
-    the processed models."""
-    if not plan.filings:
-        return []
-    from .stages import processed_models, processing_tables
+def _update(
+    vendor: str,
+    settings: dict[str, Any],
+    url: str,
+    plan: BenchmarkPlan,
+    folder: Path,
+    expected: dict[str, int],
+    workers: int = 0,
+) -> UpdateRun:
+    """One whole update from the local server into an empty, migrated scratch database (on
+    ``workers`` local Celery workers, if any), then (PostgreSQL) the floor of the tables it
+    loaded; every generated row must be there."""
+    data_dir = folder / "update-data"
+    environment = update_environment(settings, data_dir, url)
+    with scratch_database(settings, None):
+        migrate(environment)
+        with celery_workers(workers, environment, folder) as worker_peaks:
+            figures = run_stage("update", {}, folder, environment)
+        tables = {table["table"]: table for table in figures["tables"]}
+        for name, table in tables.items():
+            wanted = expected.get(name, table["rows"])
+            if not table["rows"] == table["stored_rows"] == wanted:
+                raise RowsLost(
+                    f"update of {name}: {table['stored_rows']:,} rows stored, "
+                    f"{table['rows']:,} recorded, {wanted:,} expected"
+                )
+        if not figures["completed"]:
+            raise BenchmarkError(f"the update on {vendor} did not complete every table")
+        stored = {name: table["stored_rows"] for name, table in tables.items()}
+        # The same processing on Celery workers would measure nothing new: threads' runs only.
+        process = _process(settings, folder, stored) if plan.filings and not workers else None
+        floor = None
+        if vendor == "postgresql":
+            request = {"work_dir": str(folder), "database": settings, "tables": sorted(tables)}
+            floor_figures = run_stage("floor", request, folder)
+            for table in floor_figures["tables"]:
+                if table["rows"] != tables[table["table"]]["stored_rows"]:
+                    raise RowsLost(f"floor of {table['table']}: {table['rows']:,} rows")
+            floor = StageFigures.from_child(floor_figures)
+    shutil.rmtree(data_dir)
+    figures.update(workers=workers, worker_peak_mb=max(worker_peaks, default=0.0))
+    return UpdateRun.from_child(vendor, sum(expected.values()), figures, floor, process)
 
-    missing = [get_raw_model(name) for name in processing_tables() if name not in plan.tables]
-    return [*missing, *processed_models()]
+
+def _best_processing(updates: list[UpdateRun]) -> StageFigures | None:
+    processings = [update.process for update in updates if update.process]
+    return StageFigures.best_of(processings) if processings else None
 
 
-def _process(request: dict, folder: Path, expected: dict[str, int]) -> StageFigures:
-    """Run the processing stage and check that every raw row it read is accounted for: in a
-    version model or in the skip log."""
-    figures = run_stage(PROCESS_STAGE, {"database": request["database"]}, folder)
+def _process(settings: dict[str, Any], folder: Path, loaded: dict[str, int]) -> StageFigures:
+    """Process the tables the update ``loaded`` into filings, in its database, and check that
+    every raw row it read is accounted for: in a version model or in the skip log."""
+    figures = run_stage("process", {"database": settings}, folder)
     raw, accounted = figures["raw_rows"], figures["accounted_rows"]
     for table, rows in accounted.items():
         if rows != raw[table]:
             raise RowsLost(f"processing {table}: {rows:,} rows accounted for of {raw[table]:,}")
     for table, rows in raw.items():
-        if rows != expected.get(table, 0):
+        if rows != loaded.get(table, 0):
             raise RowsLost(f"processing read {rows:,} rows of {table}, not the loaded ones")
     # Its speed is raw rows read per second.
     return dataclasses.replace(StageFigures.from_child(figures), rows=sum(raw.values()))

@@ -14,20 +14,13 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from django.db import DatabaseError, connections, models, transaction
+from django.db import DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import override_settings
 from django.utils import timezone
 
 from calaccess_processed import specs
-from calaccess_processed.models import (
-    PROCESSED_MODELS,
-    FilerPeriodTotal,
-    FilerYearTotal,
-    ProcessedDataFile,
-    ProcessedDataVersion,
-    SkippedRawRow,
-)
+from calaccess_processed.models import PROCESSED_MODELS, FilerPeriodTotal, SkippedRawRow
 from calaccess_processed.transforming import account_unrouted, start_version, transform_form
 from calaccess_processed.transforming.totals import total_filings
 from calaccess_raw.cleaning import CleanResult, clean_file
@@ -183,15 +176,48 @@ def floor_stage(request: dict[str, Any]) -> dict[str, Any]:
     return {"tables": tables}
 
 
+def update_stage(request: dict[str, Any]) -> dict[str, Any]:
+    """The whole ``updatecalaccessrawdata --noinput``, in the environment the parent gave.
+
+    Timed from the command's call to its return: HEAD and download from the local server,
+    extraction, every table's clean, load and verify, the tracking. Reports per table the rows
+    the update recorded as loaded and the rows the table holds, and the seconds of every step
+    by command, read from the update's own command log.
+    """
+    from django.core.management import call_command
+
+    from calaccess_raw.models import RawDataVersion
+    from django_commander.models import CommandLog
+
+    start = perf_counter()
+    call_command("updatecalaccessrawdata", "--noinput", "-v", "0")
+    seconds = perf_counter() - start
+    version = RawDataVersion.objects.get()
+    tables = [
+        {
+            "table": file.file_name,
+            "seconds": 0.0,
+            "rows": file.load_records_count or 0,
+            "stored_rows": get_raw_model(file.file_name).objects.count(),
+        }
+        for file in version.files.order_by("file_name")
+    ]
+    steps: dict[str, dict[str, float]] = {}
+    for log in CommandLog.objects.select_related("command"):
+        step = steps.setdefault(log.command.name, {"runs": 0, "seconds": 0.0})
+        step["runs"] += 1
+        step["seconds"] += log.duration.total_seconds() if log.duration else 0.0
+    return {
+        "tables": tables,
+        "update_seconds": seconds,
+        "completed": version.update_completed,
+        "steps": steps,
+    }
+
+
 def processing_tables() -> list[str]:
     """The raw tables the filings processing reads (covers, items, summaries, cross-references)."""
     return sorted({*specs.load().source_tables(), specs.SUMMARY_TABLE, specs.FILER_XREF_TABLE})
-
-
-def processed_models() -> list[type[models.Model]]:
-    """The models the filings processing writes, in an order their foreign keys allow."""
-    tracking = [ProcessedDataVersion, ProcessedDataFile, SkippedRawRow]
-    return [*tracking, *PROCESSED_MODELS.values(), FilerYearTotal, FilerPeriodTotal]
 
 
 class ScratchRouter:
@@ -258,5 +284,6 @@ STAGES = {
     "clean": clean_stage,
     "load": load_stage,
     "floor": floor_stage,
+    "update": update_stage,
     "process": process_stage,
 }

@@ -9,11 +9,14 @@ reads it.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+from django.conf import settings as django_settings
 
 from .child import run_stage
 from .databases import ENGINES, _create, _drop, scratch_settings
@@ -50,7 +53,9 @@ def run_web_benchmark(
         with tempfile.TemporaryDirectory(prefix="calaccess-web-benchmark-") as folder:
             work_dir = Path(folder)
             settings = scratch_settings(vendor, urls.get(vendor), work_dir)
-            environment = {
+            environment = {  # this process's environment, with the scratch database's
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": django_settings.SETTINGS_MODULE,
                 "DATABASE_URL": database_url(settings),
                 "CALACCESS_DATA_DIR": str(work_dir / "data"),
                 "DJANGO_DEBUG": "0",

@@ -7,6 +7,8 @@ which extra to install.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from typing import Any
 
 from calaccess_toolkit.extras import CELERY, Unavailable
@@ -24,14 +26,21 @@ def run_command(
     """Run command ``name``; its return value (JSON-serialisable) becomes the task's result.
 
     A failure is logged by the framework and re-raised, so the task fails too. Workers never
-    prompt: ``noinput`` is on unless the options say otherwise.
+    prompt: ``noinput`` is on unless the options say otherwise. A value JSON cannot carry (a
+    dataclass, a path, a date) is sent as what it holds: dataclasses as dicts, the rest as text.
     """
     options = {"noinput": True, **(options or {})}
     command = commands[name](**(parameters or {}), celery_task_id=task_id, **options)
     try:
-        return command.run()
+        return json.loads(json.dumps(command.run(), default=_plain))
     finally:
         log_connection.flush()
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return str(value)
 
 
 if CELERY.installed():

@@ -26,8 +26,8 @@ class BenchmarkRawData(BasicCommand):
     rows per second for clean, load and both, each stage's peak memory, PostgreSQL's COPY floor
     and whether the targets are met. Clean + load is measured as the update command runs them:
     on PostgreSQL and MySQL each table is cleaned while the previous one loads. With --filings,
-    the loaded tables are then processed into filings and the processing's time, rows per second
-    and peak memory are printed beside the raw load's.
+    the tables each whole update loaded are then processed into filings and the processing's
+    time, rows per second and peak memory are printed beside the update's.
     """
 
     test_options = {"rows": 5000, "growth": 2, "databases": "sqlite"}
@@ -77,10 +77,15 @@ class BenchmarkRawData(BasicCommand):
             help="The sample export ZIP to repeat (default: the shared fixtures' dbwebexport.zip).",
         )
         parser.add_argument(
+            "--celery-workers",
+            help="Also run the update on this many local Celery workers (comma-separated counts, "
+            "e.g. 1,2), on each server database; needs Redis at CELERY_BROKER_URL.",
+        )
+        parser.add_argument(
             "--filings",
             action="store_true",
-            help="After each load, also process the loaded tables into filings in the same "
-            "database and print its time beside the raw load's.",
+            help="After each update, also process the tables it loaded into filings in the same "
+            "database and print its time beside the update's.",
         )
         parser.add_argument("--json", help="Also write the figures to this JSON file.")
 
@@ -93,6 +98,7 @@ class BenchmarkRawData(BasicCommand):
             databases=_databases(self.options["databases"]),
             urls={"postgresql": self.options["postgres_url"], "mysql": self.options["mysql_url"]},
             repeat=self.options["repeat"],
+            celery_workers=_counts(self.options["celery_workers"]),
             filings=self.options["filings"],
         )
         report = run_benchmark(plan, say=self.say)
@@ -119,6 +125,16 @@ def _mix(tables: str | None) -> tuple[tuple[str, int], ...]:
     if not names:
         raise BenchmarkError("--tables names no table")
     return tuple((name, 1) for name in names)
+
+
+def _counts(text: str | None) -> tuple[int, ...]:
+    try:
+        counts = tuple(int(part) for part in (text or "").split(",") if part.strip())
+    except ValueError:
+        raise BenchmarkError(f"--celery-workers {text!r}: give counts such as 1,2") from None
+    if any(count < 1 for count in counts):
+        raise BenchmarkError("--celery-workers: each count must be at least 1")
+    return counts
 
 
 def _databases(databases: str | None) -> tuple[str, ...]:

@@ -35,7 +35,8 @@ def table_of_step(step: Step) -> str:
 class UpdateRawData(PipelineCommand):
     """Download, extract, clean, load and verify every table of the latest CAL-ACCESS export.
 
-    On PostgreSQL and MySQL/MariaDB each file is cleaned while the previous one loads.
+    On PostgreSQL and MySQL/MariaDB the tables' steps run side by side (the framework's
+    DJANGO_COMMANDER_PARALLEL_STEPS at once).
     An interrupted update resumes at the stage and the file where it stopped (unless
     --force-restart, or unless the state has published a newer release since); a stage whose
     files are gone starts over. A table that fails does not stop the others: the run ends
@@ -164,28 +165,18 @@ class UpdateRawData(PipelineCommand):
         yield Step("download_raw_data", options={"force_restart": self.options["force_restart"]})
         yield Step("extract_raw_files", options={"keep_files": keep})
         tables = list(version.files.order_by("file_name").values_list("file_name", flat=True))
-        # Each file is cleaned in the background while the previous one loads: the cleaner is
-        # Python, the load mostly the database's own work, so the two overlap. Not when the raw
-        # data is in SQLite: the clean's tracking rows would wait for the load's write lock.
-        background = connections[router.db_for_write(RawDataFile)].vendor != "sqlite"
-        # A table's failure is its own: the other tables go on, and the run ends partial. Its
-        # later steps then fail on their dependency, without asking (--noinput).
-        per_table = {"on_failure": "continue"}
-        cleans = [
-            Step(
-                "clean_raw_file",
-                {"file_name": table},
-                {"keep_file": keep},
-                background=background,
-                **per_table,
-            )
-            for table in tables
-        ]
-        yield from cleans[:1]
-        for position, table in enumerate(tables):
-            yield from cleans[position + 1 : position + 2]
+        # On a database server the tables' steps run side by side, as many at once as the
+        # framework allows (DJANGO_COMMANDER_PARALLEL_STEPS), each table's clean, load and verify
+        # in that order by their declared dependencies: one table cleans while another loads and
+        # a third verifies. Not when the raw data is in SQLite, which has one writer: one step
+        # after the other. A table's failure is its own: the other tables go on, and the run
+        # ends partial. Its later steps then fail on their dependency, without asking.
+        concurrent = connections[router.db_for_write(RawDataFile)].vendor != "sqlite"
+        per_table = {"on_failure": "continue", "concurrent": concurrent}
+        for table in tables:
             model = schema.load().table(table).model_name
             options = {"app": self.options["app"], "noinput": True}
+            yield Step("clean_raw_file", {"file_name": table}, {"keep_file": keep}, **per_table)
             yield Step(
                 "load_raw_file", {"model": model}, {"keep_file": True, **options}, **per_table
             )

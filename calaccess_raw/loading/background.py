@@ -38,6 +38,10 @@ from io import BufferedReader
 from pathlib import Path
 from typing import Any
 
+from calaccess_raw.schema import Field
+
+from .errorlog import ErrorLog
+from .fingerprint import Fingerprint, TableSums
 from .rows import Tally, TypedRows
 
 #: Bytes the pipe holds before the helper waits for the loader. Linux's default (64 KiB) makes
@@ -99,6 +103,26 @@ def typed_csv(rows: TypedRows, **csv_format: Any) -> Iterator[BufferedReader]:
     with piped(functools.partial(_write_typed, rows, csv_format), rows.path) as output:
         yield output.stream
     rows.adopt(output.result)
+
+
+@contextlib.contextmanager
+def fingerprinted(path: Path, fields: tuple[Field, ...]) -> Iterator[Piped]:
+    """The fingerprint of the file's rows typed by the loader's rules, summed up by a helper
+    while the block runs (PostgreSQL's COPY types the file itself, in the server, meanwhile).
+
+    Bad values count as empty, as in the load; nothing is logged (the load logs them, where it
+    types). On leaving the block ``result`` holds the :class:`Fingerprint`.
+    """
+    with piped(functools.partial(_fingerprint_only, path, fields), path) as output:
+        yield output
+
+
+def _fingerprint_only(path: Path, fields: tuple[Field, ...], pipe: int) -> Fingerprint:
+    os.close(pipe)  # nothing goes through the pipe: the caller reads end of file at once
+    sums = TableSums(fields)
+    for batch in TypedRows(path, fields, ErrorLog(None, path.name)).batches():
+        sums.add(batch)
+    return sums.fingerprint()
 
 
 def _enlarge(pipe: int) -> None:

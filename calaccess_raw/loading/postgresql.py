@@ -41,7 +41,7 @@ from django.db import DataError, transaction
 from calaccess_raw.schema import Field
 from calaccess_toolkit.extras import POSTGRESQL
 
-from .background import typed_csv
+from .background import fingerprinted, typed_csv
 from .base import Loader, Replaced
 from .flags import flags_rewritten
 from .rows import TypedRows
@@ -72,6 +72,16 @@ class PostgreSQLLoader(Loader):
     vendor = "postgresql"
 
     def replace(self, fields: tuple[Field, ...], rows: TypedRows) -> Replaced:
+        # PostgreSQL types the file itself on the COPY paths, so nothing in Python sums up the
+        # rows for the verification: a helper does it alongside, on the other core, and the
+        # verification then runs only the database's aggregate query.
+        with fingerprinted(self.csv_path, fields) as printing:
+            replaced = self._replace(fields, rows)
+        if rows.fingerprint is None:
+            rows.fingerprint = printing.result
+        return replaced
+
+    def _replace(self, fields: tuple[Field, ...], rows: TypedRows) -> Replaced:
         table = self.quote(self.table.name)
         alias = self.connection.alias
         with transaction.atomic(using=alias), self.connection.cursor() as cursor:

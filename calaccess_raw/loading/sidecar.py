@@ -1,12 +1,12 @@
 """The fingerprint a load streamed, kept next to its CSV for the verification.
 
 When a load types the rows in Python (every load on SQLite and MySQL, PostgreSQL's typed path),
-the helper sums them up as it streams them (:mod:`.fingerprint`), and the loader saves that
-fingerprint as ``<TABLE>.fingerprint.json`` beside the CSV, with the CSV's size and modification
-time. Verifying then needs only the database's aggregate query. A saved fingerprint counts only
-for the very file it was made from (same size, same modification time, same columns); a load
-that typed nothing (PostgreSQL's COPY of the file as it is) removes it, and verifying types the
-CSV instead.
+the helper sums them up as it streams them (:mod:`.fingerprint`); where PostgreSQL types the file
+itself (COPY of the file as it is, or with its flags rewritten), a helper sums up the file's rows
+alongside the COPY. The loader saves that fingerprint as ``<TABLE>.fingerprint.json`` beside the
+CSV, with the CSV's size and modification time. Verifying then needs only the database's
+aggregate query. A saved fingerprint counts only for the very file it was made from (same size,
+same modification time, same columns); for any other file verifying types the CSV instead.
 """
 
 from __future__ import annotations
