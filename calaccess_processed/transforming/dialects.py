@@ -147,7 +147,9 @@ class MySQLDialect(Dialect):
             f"({expression} >= '{start}' AND {expression} < '{end}')"
             for start, end in daylight_periods()
         )
-        standard = -int(CALIFORNIA.utcoffset(datetime(2001, 1, 1)).total_seconds() // 3600)
+        winter = CALIFORNIA.utcoffset(datetime(2001, 1, 15))
+        assert winter is not None  # a ZoneInfo always has an offset
+        standard = -int(winter.total_seconds()) // 3600
         hours = f"CASE WHEN {summer} THEN {standard - 1} ELSE {standard} END"
         return f"DATE(DATE_SUB({expression}, INTERVAL {hours} HOUR))"
 
