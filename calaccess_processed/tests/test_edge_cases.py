@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from calaccess_processed.diffing import diff_filing
+from calaccess_processed.diffing import diff_filing, snapshot
 from calaccess_processed.models import (
     FilerPeriodTotal,
     FilerYearTotal,
@@ -67,6 +67,8 @@ def _add_amendments() -> None:
     handmade.cover("F460", A_AND_A1, 0, FILER, JAN, JUN)
     handmade.contribution(A_AND_A1, 0, 1, "S-A", "10.00")
     handmade.contribution(A_AND_A1, 0, 1, "S-A1", "20.00", form_type="A-1")  # same line, A-1
+    handmade.contribution(A_AND_A1, 0, 2, "", "1.00")  # and line 2 twice, with no TRAN_ID
+    handmade.contribution(A_AND_A1, 0, 2, "", "2.00", form_type="A-1")
     transform_form("F460", ProcessedDataVersion.objects.get())
 
 
@@ -98,10 +100,20 @@ def test_an_a_1_row_sharing_its_line_number_with_an_a_row_is_kept(amendments):
     items = Form460ScheduleAItem.objects.filter(filing_id=A_AND_A1)
     assert sorted(items.values_list("form_type", "line_item", "transaction_id", "amount")) == [
         ("A", 1, "S-A", 10),
+        ("A", 2, None, 1),
         ("A-1", 1, "S-A1", 20),
+        ("A-1", 2, None, 2),
     ]
     assert not SkippedRawRow.objects.filter(filing_id=A_AND_A1).exists()
-    assert Form460Filing.objects.get(filing_id=A_AND_A1).schedule_a_item_total == 30
+    assert Form460Filing.objects.get(filing_id=A_AND_A1).schedule_a_item_total == 33
+    # The diffs tell the two lines without a transaction id apart by their form type.
+    _cover, _summaries, keyed = snapshot("F460", A_AND_A1, 0)
+    assert sorted(key for schedule, key in keyed if schedule == "Form460ScheduleAItem") == [
+        "S-A",
+        "S-A1",
+        "line 2 of A",
+        "line 2 of A-1",
+    ]
 
 
 def test_an_item_amended_away_leaves_the_latest_and_shows_in_the_diff(amendments):
