@@ -1,10 +1,10 @@
 """What each amendment of a filing added, removed and changed, against the version before it.
 
 Items are keyed by their schedule and ``transaction_id`` (stable across amendments; the line
-number when a filer left it blank); the cover's fields (with its summary-page lines) and the
-lines of each schedule summary (``Form460ScheduleASummary``…) are compared one by one.
-:func:`apply_diff` rebuilds version n from version n-1 and the diff, which is how the diffs are
-tested.
+number and form type when a filer left it blank); the cover's fields (with its summary-page
+lines) and the lines of each schedule summary (``Form460ScheduleASummary``…) are compared one
+by one. :func:`apply_diff` rebuilds version n from version n-1 and the diff, which is how the
+diffs are tested.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def _values(row: models.Model) -> dict[str, Any]:
 
 
 def _item_key(schedule: str, values: dict[str, Any]) -> ItemKey:
-    return (schedule, values.get("transaction_id") or f"line {values['line_item']}")
+    line = f"line {values['line_item']} of {values.get('form_type') or '-'}"
+    return (schedule, values.get("transaction_id") or line)
 
 
 def snapshot(form: str, filing_id: int, amend_id: int) -> Snapshot:

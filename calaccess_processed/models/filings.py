@@ -139,7 +139,10 @@ def build_pair(spec: ModelSpec) -> tuple[type[ProcessedModel], type[ProcessedMod
         version_key, latest_key = ("filing_id", "amend_id"), None
     else:
         version_bases, latest_bases = (base.ItemVersion,), (base.Item,)
-        version_key, latest_key = ("filing_id", "amend_id", "line_item"), ("filing_id", "line_item")
+        # An A and an A-1 row may share a line number: the schedule tells them apart (as in
+        # the raw tables' unique key; see transforming.statements.item_key).
+        version_key = ("filing_id", "amend_id", "line_item", "form_type")
+        latest_key = ("filing_id", "line_item", "form_type")
     version_meta: dict[str, Any] = {
         "db_table": f"calaccess_processed_{table}version",
         "constraints": [models.UniqueConstraint(fields=version_key, name=f"{table}_version_key")],

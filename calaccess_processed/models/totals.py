@@ -1,6 +1,6 @@
 """Totals per filer and calendar year, and per filer and reporting period, that never double
 count, by the rule of ``specs/data/totals_rules.csv``: latest amendments only, memo rows
-excluded, Form 497 late contributions only while no Form 460 covers their date, overlapping
+excluded, Form 497 late contributions only while no counted Form 460 covers their date, overlapping
 Form 460 periods resolved by the later filing (the other flagged). Each total can list the
 filings and lines it came from.
 """
@@ -14,6 +14,28 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from . import fields
 from .filings import PROCESSED_MODELS
+
+
+def counted_460s(filer_internal_id: int | None) -> QuerySet:
+    """The latest Form 460 filings of a filer that count: those no later filing of the filer
+    overlaps. Only these cover a late contribution; one overlapped is summed nowhere."""
+    filing = PROCESSED_MODELS["Form460Filing"]
+    later = filing._default_manager.filter(
+        filer_internal_id=OuterRef("filer_internal_id"),
+        filing_id__gt=OuterRef("filing_id"),
+        from_date__lte=OuterRef("thru_date"),
+        thru_date__gte=OuterRef("from_date"),
+    )
+    return filing._default_manager.filter(filer_internal_id=filer_internal_id).exclude(
+        Exists(later)
+    )
+
+
+def _covers(filer_internal_id: int | None) -> QuerySet:
+    """The counted Form 460 filings spanning the date of the Form 497 line of the outer query."""
+    return counted_460s(filer_internal_id).filter(
+        from_date__lte=OuterRef("transaction_date"), thru_date__gte=OuterRef("transaction_date")
+    )
 
 
 def _amount(help_text: str) -> fields.DecimalField:
@@ -60,25 +82,12 @@ class FilerYearTotal(models.Model):
 
     def form460_filings(self) -> QuerySet:
         """The latest Form 460 filings this total counts."""
-        filing = PROCESSED_MODELS["Form460Filing"]
-        later = filing._default_manager.filter(
-            filer_internal_id=OuterRef("filer_internal_id"),
-            filing_id__gt=OuterRef("filing_id"),
-            from_date__lte=OuterRef("thru_date"),
-            thru_date__gte=OuterRef("from_date"),
-        )
-        return filing._default_manager.filter(
-            filer_internal_id=self.filer_internal_id, thru_date__year=self.calendar_year
-        ).exclude(Exists(later))
+        return counted_460s(self.filer_internal_id).filter(thru_date__year=self.calendar_year)
 
     def uncovered_late_items(self) -> QuerySet:
-        """The Form 497 lines this total adds because no Form 460 covers them."""
+        """The Form 497 lines this total adds because no counted Form 460 covers them."""
         items = PROCESSED_MODELS["Form497Part1Item"]
-        covers = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(
-            filer_internal_id=self.filer_internal_id,
-            from_date__lte=OuterRef("transaction_date"),
-            thru_date__gte=OuterRef("transaction_date"),
-        )
+        covers = _covers(self.filer_internal_id)
         filings = PROCESSED_MODELS["Form497Filing"]._default_manager.filter(
             filer_internal_id=self.filer_internal_id
         )
@@ -169,13 +178,9 @@ class FilerPeriodTotal(models.Model):
 
     def late_items(self, covered: bool = False) -> QuerySet:
         """The Form 497 lines of the period: those it adds (uncovered), or with ``covered``
-        those inside a Form 460 period, which its line 1 already holds."""
+        those inside a counted Form 460 period, whose line 1 already holds them."""
         items = PROCESSED_MODELS["Form497Part1Item"]._default_manager
-        covers = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(
-            filer_internal_id=self.filer_internal_id,
-            from_date__lte=OuterRef("transaction_date"),
-            thru_date__gte=OuterRef("transaction_date"),
-        )
+        covers = _covers(self.filer_internal_id)
         filings = PROCESSED_MODELS["Form497Filing"]._default_manager.filter(
             filer_internal_id=self.filer_internal_id
         )

@@ -22,7 +22,12 @@ class ProcessedDataVersion(models.Model):
     )
     started_at = fields.DateTimeField(null=True, blank=True)
     finished_at = fields.DateTimeField(null=True, blank=True)
-    row_count = fields.BigIntegerField(null=True, blank=True, help_text="Rows written, all models.")
+    row_count = fields.BigIntegerField(
+        null=True,
+        blank=True,
+        help_text="Rows of the version models (every amendment): each raw row kept counts once; "
+        "the latest models' copies are not added.",
+    )
     skipped_row_count = fields.BigIntegerField(
         null=True, blank=True, help_text="Raw rows skipped, with their reasons in SkippedRawRow."
     )

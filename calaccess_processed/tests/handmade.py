@@ -33,15 +33,17 @@ def cover(form: str, filing_id: int, amend_id: int, filer_id: int, start: date, 
     )
 
 
-def contribution(filing_id: int, amend_id: int, line: int, tran_id: str, amount: str):
-    """A Schedule A row (monetary contribution received)."""
+def contribution(
+    filing_id: int, amend_id: int, line: int, tran_id: str, amount: str, form_type: str = "A"
+):
+    """A Schedule A row (monetary contribution received; A-1: to a special election committee)."""
     return RcptCd.objects.create(
         id=next(_ids),
         filing_id=filing_id,
         amend_id=amend_id,
         line_item=line,
         rec_type="RCPT",
-        form_type="A",
+        form_type=form_type,
         tran_id=tran_id,
         ctrib_naml=f"DONOR {tran_id}",
         amount=Decimal(amount),

@@ -4,6 +4,7 @@ log with its reason; the counts of the tracking rows match."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 
@@ -16,6 +17,7 @@ from calaccess_processed.models import (
     SkippedRawRow,
 )
 from calaccess_processed.tests.coherent import manifest
+from calaccess_processed.transforming import account_unrouted, start_version, transform_form
 from calaccess_raw.models import SmryCd, get_raw_model
 
 pytestmark = pytest.mark.django_db
@@ -85,9 +87,28 @@ def test_tracking_rows_count_what_was_written(coherent_data):
     for name, file in files.items():
         assert file.row_count == PROCESSED_MODELS[name].objects.count(), name
         assert file.finished_at >= file.started_at
-    assert version.row_count == sum(file.row_count for file in files.values())
+    versions = sum(file.row_count for name, file in files.items() if name.endswith("Version"))
+    assert version.row_count == versions
+    assert version.row_count < sum(file.row_count for file in files.values())
+    assert version.row_count == sum(
+        model.objects.count() for model in PROCESSED_MODELS.values() if model.is_version
+    )
     assert version.skipped_row_count == SkippedRawRow.objects.count()
     assert (
         ProcessedDataFile.objects.get(model_name="Form460ScheduleAItemVersion").skipped_row_count
         > 0
     )
+
+
+def test_processing_another_release_keeps_the_skip_log_of_the_first(coherent_data):
+    first = ProcessedDataVersion.objects.get()
+    logged = SkippedRawRow.objects.filter(version=first).count()
+    assert logged == first.skipped_row_count > 0
+    second = start_version(first.raw_release_datetime + timedelta(days=1))
+    transform_form("F460", second)
+    account_unrouted(second)
+    assert SkippedRawRow.objects.filter(version=first).count() == logged
+    assert SkippedRawRow.objects.filter(version=second, model_name="").exists()
+    assert SkippedRawRow.objects.filter(
+        version=second, model_name="Form460ScheduleAItemVersion"
+    ).exists()

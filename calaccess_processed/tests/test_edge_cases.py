@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from calaccess_processed.diffing import diff_filing
+from calaccess_processed.diffing import diff_filing, snapshot
 from calaccess_processed.models import (
     FilerPeriodTotal,
     FilerYearTotal,
@@ -34,11 +34,12 @@ from calaccess_processed.transforming.totals import total_filings
 from . import handmade
 
 pytestmark = pytest.mark.django_db
-CHAIN, NO_ORIGINAL = 99_000_001, 99_000_002
+CHAIN, NO_ORIGINAL, A_AND_A1 = 99_000_001, 99_000_002, 99_000_003
 COVERED, LATE = 99_000_010, 99_000_011
 OVERLAPPED, LATER, AMENDED, PERIOD_LATE = 99_000_020, 99_000_021, 99_000_022, 99_000_023
 LOANS = 99_000_030
-FILER, LATE_FILER, PERIOD_FILER = 9_990_001, 9_990_002, 9_990_003
+FIRST_HALF, SECOND_HALF, MARCH_LATE = 99_000_040, 99_000_041, 99_000_042
+FILER, LATE_FILER, PERIOD_FILER, OVERLAP_FILER = 9_990_001, 9_990_002, 9_990_003, 9_990_004
 JAN, JUN = date(2024, 1, 1), date(2024, 6, 30)
 
 
@@ -63,6 +64,11 @@ def _add_amendments() -> None:
     handmade.summary_line(CHAIN, 2, "A", "1", "100.00")
     for amend in (1, 2):
         handmade.cover("F460", NO_ORIGINAL, amend, FILER, JAN, JUN)
+    handmade.cover("F460", A_AND_A1, 0, FILER, JAN, JUN)
+    handmade.contribution(A_AND_A1, 0, 1, "S-A", "10.00")
+    handmade.contribution(A_AND_A1, 0, 1, "S-A1", "20.00", form_type="A-1")  # same line, A-1
+    handmade.contribution(A_AND_A1, 0, 2, "", "1.00")  # and line 2 twice, with no TRAN_ID
+    handmade.contribution(A_AND_A1, 0, 2, "", "2.00", form_type="A-1")
     transform_form("F460", ProcessedDataVersion.objects.get())
 
 
@@ -87,6 +93,27 @@ def test_a_duplicated_line_is_kept_once_and_logged(amendments):
     assert sorted(items.values_list("line_item", "transaction_id")) == [(1, "T1"), (2, "T2")]
     skipped = SkippedRawRow.objects.get(filing_id=CHAIN, amend_id=1)
     assert (skipped.reason, skipped.line_item) == (SkippedRawRow.DUPLICATE_LINE, "1")
+
+
+def test_an_a_1_row_sharing_its_line_number_with_an_a_row_is_kept(amendments):
+    """The raw key is FILING_ID, AMEND_ID, LINE_ITEM, REC_TYPE, FORM_TYPE: both rows are items."""
+    items = Form460ScheduleAItem.objects.filter(filing_id=A_AND_A1)
+    assert sorted(items.values_list("form_type", "line_item", "transaction_id", "amount")) == [
+        ("A", 1, "S-A", 10),
+        ("A", 2, None, 1),
+        ("A-1", 1, "S-A1", 20),
+        ("A-1", 2, None, 2),
+    ]
+    assert not SkippedRawRow.objects.filter(filing_id=A_AND_A1).exists()
+    assert Form460Filing.objects.get(filing_id=A_AND_A1).schedule_a_item_total == 33
+    # The diffs tell the two lines without a transaction id apart by their form type.
+    _cover, _summaries, keyed = snapshot("F460", A_AND_A1, 0)
+    assert sorted(key for schedule, key in keyed if schedule == "Form460ScheduleAItem") == [
+        "S-A",
+        "S-A1",
+        "line 2 of A",
+        "line 2 of A-1",
+    ]
 
 
 def test_an_item_amended_away_leaves_the_latest_and_shows_in_the_diff(amendments):
@@ -208,6 +235,40 @@ def test_periods_count_an_amended_filing_once_resolve_overlaps_and_add_uncovered
         (2025, 300),
     ]
     assert sum(p.monetary_contributions_with_late or 0 for p in periods) == 2770
+
+
+def test_a_late_contribution_only_inside_an_overlapped_460_counts_as_uncovered(coherent_data):
+    """460 #1 (January–June) is overlapped by #2 (June–December) and not summed: a late
+    contribution of 15 March is inside no counted 460, so it is added, in the year and in a
+    period of its own, instead of vanishing from every total."""
+    handmade.cover("F460", FIRST_HALF, 0, OVERLAP_FILER, JAN, JUN)
+    handmade.summary_line(FIRST_HALF, 0, "F460", "1", "1000.00")
+    handmade.cover("F460", SECOND_HALF, 0, OVERLAP_FILER, date(2024, 6, 1), date(2024, 12, 31))
+    handmade.summary_line(SECOND_HALF, 0, "F460", "1", "2000.00")
+    handmade.cover("F497", MARCH_LATE, 0, OVERLAP_FILER, date(2024, 3, 1), date(2024, 3, 31))
+    handmade.late_contribution(MARCH_LATE, 1, "O-MARCH", date(2024, 3, 15), "500.00")
+    version = ProcessedDataVersion.objects.get()
+    transform_form("F460", version)
+    transform_form("F497", version)
+    total_filings()
+    year = FilerYearTotal.objects.get(filer_internal_id=OVERLAP_FILER, calendar_year=2024)
+    assert (
+        year.form460_filing_count,
+        year.overlapping_filing_count,
+        year.monetary_contributions,
+        year.covered_late_contributions,
+        year.uncovered_late_contributions,
+        year.monetary_contributions_with_late,
+    ) == (1, 1, 2000, 0, 500, 2500)
+    assert [item.transaction_id for item in year.uncovered_late_items()] == ["O-MARCH"]
+    periods = FilerPeriodTotal.objects.filter(filer_internal_id=OVERLAP_FILER)
+    late = periods.get(kind=FilerPeriodTotal.LATE_CONTRIBUTIONS)
+    assert (late.from_date, late.after_thru_date, late.uncovered_late_contributions) == (
+        date(2024, 3, 15),
+        None,
+        500,
+    )
+    assert sum(p.monetary_contributions_with_late or 0 for p in periods) == 2500
 
 
 def test_pre_2001_schedule_b2_and_h2_rows_go_to_the_old_layout_models(coherent_data):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.db.models import Count, Q, Sum
 
@@ -95,3 +97,21 @@ def _form_496_parts_match_the_raw_rows(filing_ids: list[int]) -> None:
         assert loaded == raw, table
         if table == "S496_CD":
             assert raw, "the coherent Form 496 filings have Part 2 lines"
+
+
+def test_an_evening_report_date_is_filed_on_its_california_day(coherent_data):
+    """RPT_DATE is a California time of day, stored as an instant: a report filed at 7:32 PM on
+    27 October 2000 is dated that day on every database, not the next (its UTC date)."""
+    evening = {}
+    for row in tsv_rows("CVR_CAMPAIGN_DISCLOSURE_CD"):
+        day, _, moment = row["RPT_DATE"].partition(" ")
+        hour = int(moment.split(":")[0]) if moment else 0
+        if row["FORM_TYPE"] == "F497" and moment.endswith("PM") and 4 <= hour < 12:
+            month, mday, year = map(int, day.split("/"))
+            evening[int(row["FILING_ID"])] = date(year, month, mday)
+    assert evening[679317] == date(2000, 10, 27)
+    assert len(evening) == 4
+    filed = dict(
+        Form497Filing.objects.filter(filing_id__in=evening).values_list("filing_id", "date_filed")
+    )
+    assert filed == evening

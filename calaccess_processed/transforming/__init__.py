@@ -16,7 +16,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from calaccess_processed import specs
-from calaccess_processed.models import SkippedRawRow
+from calaccess_processed.models import PROCESSED_MODELS, SkippedRawRow
 from calaccess_processed.models.tracking import ProcessedDataVersion
 
 from .dialects import dialect_for
@@ -62,7 +62,8 @@ def account_unrouted(version: ProcessedDataVersion) -> int:
     elsewhere = raw_databases(alias, tables)
     dialect = dialect_for(connections[alias])
     with transaction.atomic(using=alias):
-        SkippedRawRow.objects.using(alias).filter(model_name="").delete()
+        # This release's log only: another release's stays as it was recorded.
+        SkippedRawRow.objects.using(alias).filter(version=version, model_name="").delete()
         with connections[alias].cursor() as cursor:
             for setting in dialect.transaction_settings():
                 cursor.execute(setting)
@@ -72,8 +73,13 @@ def account_unrouted(version: ProcessedDataVersion) -> int:
 
 
 def finish_version(version: ProcessedDataVersion) -> ProcessedDataVersion:
-    """Sum the release's counts and mark it finished."""
-    totals = version.files.aggregate(rows=Sum("row_count"))
+    """Sum the release's counts and mark it finished.
+
+    ``row_count`` is the rows of the version models (every amendment): each raw row kept counts
+    once. The latest models copy some of those rows, so adding them would count those twice.
+    """
+    versions = [name for name, model in PROCESSED_MODELS.items() if model.is_version]
+    totals = version.files.filter(model_name__in=versions).aggregate(rows=Sum("row_count"))
     version.row_count = totals["rows"] or 0
     version.skipped_row_count = version.skipped_rows.count()
     version.finished_at = timezone.now()

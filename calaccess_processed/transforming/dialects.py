@@ -6,7 +6,37 @@ derived tables, window functions (``ROW_NUMBER``, ``LEAD``), ``CASE`` and ``COAL
 
 from __future__ import annotations
 
+import functools
+from datetime import datetime, timedelta
+
 from django.db.backends.base.base import BaseDatabaseWrapper
+
+from calaccess_raw.values.rules import CALIFORNIA, UTC
+
+#: The years whose daylight-saving periods :func:`daylight_periods` lists (MySQL/MariaDB).
+DAYLIGHT_YEARS = range(1970, 2051)
+
+
+@functools.lru_cache(maxsize=1)
+def daylight_periods() -> tuple[tuple[str, str], ...]:
+    """The UTC instants (``YYYY-MM-DD HH:MM:SS``) where California's daylight-saving time began
+    and ended, each year of :data:`DAYLIGHT_YEARS`, from Python's time-zone database: MySQL and
+    MariaDB servers often have none (``CONVERT_TZ`` to a named zone is then NULL)."""
+
+    def summer(moment: datetime) -> bool:
+        return bool(moment.astimezone(CALIFORNIA).dst())
+
+    changes, day, hour = [], timedelta(days=1), timedelta(hours=1)
+    moment = datetime(DAYLIGHT_YEARS.start, 1, 1, tzinfo=UTC)
+    while moment.year < DAYLIGHT_YEARS.stop:
+        if summer(moment + day) != summer(moment):
+            change = moment + hour
+            while summer(change) == summer(moment):
+                change += hour
+            changes.append(f"{change:%Y-%m-%d %H:%M:%S}")
+        moment += day
+    periods = list(zip(changes[::2], changes[1::2], strict=False))
+    return tuple(periods)
 
 
 class Dialect:
@@ -22,8 +52,10 @@ class Dialect:
         return self.connection.ops.quote_name(name)
 
     def date_of(self, expression: str) -> str:
-        """The date part of a date-time."""
-        return f"CAST({expression} AS DATE)"
+        """The California date of a raw date-time: the raw loaders read the export's times of
+        day as California's (:data:`calaccess_raw.values.rules.CALIFORNIA`) and store the
+        instant, so a report filed at 7:32 PM would otherwise be dated the next (UTC) day."""
+        raise NotImplementedError
 
     def year_of(self, expression: str) -> str:
         """The calendar year of a date, as an integer."""
@@ -59,7 +91,9 @@ class SQLiteDialect(Dialect):
         return f"CAST(STRFTIME('%Y', {expression}) AS INTEGER)"
 
     def date_of(self, expression: str) -> str:
-        return f"DATE({expression})"
+        # SQLite stores the UTC instant as text; Django registers this function (zoneinfo's
+        # conversion) on every SQLite connection of its own.
+        return f"django_datetime_cast_date({expression}, '{CALIFORNIA.key}', 'UTC')"
 
     def is_digits(self, expression: str) -> str:
         return f"({expression} <> '' AND {expression} NOT GLOB '*[^0-9]*')"
@@ -67,6 +101,10 @@ class SQLiteDialect(Dialect):
 
 class PostgreSQLDialect(Dialect):
     integer_type = "BIGINT"
+
+    def date_of(self, expression: str) -> str:
+        # A timestamptz cast to a date takes the session's zone, UTC under Django.
+        return f"CAST(({expression} AT TIME ZONE '{CALIFORNIA.key}') AS DATE)"
 
     def analyze(self, table: str, columns: list[str] | None = None) -> str | None:
         # A table just bulk-loaded (raw) or filled (processed) has no statistics until
@@ -104,7 +142,16 @@ class MySQLDialect(Dialect):
         return f"YEAR({expression})"
 
     def date_of(self, expression: str) -> str:
-        return f"DATE({expression})"
+        # The stored UTC instant less California's offset: 7 hours in daylight-saving time.
+        summer = " OR ".join(
+            f"({expression} >= '{start}' AND {expression} < '{end}')"
+            for start, end in daylight_periods()
+        )
+        winter = CALIFORNIA.utcoffset(datetime(2001, 1, 15))
+        assert winter is not None  # a ZoneInfo always has an offset
+        standard = -int(winter.total_seconds()) // 3600
+        hours = f"CASE WHEN {summer} THEN {standard - 1} ELSE {standard} END"
+        return f"DATE(DATE_SUB({expression}, INTERVAL {hours} HOUR))"
 
     def is_digits(self, expression: str) -> str:
         return f"({expression} REGEXP '^[0-9]+$')"

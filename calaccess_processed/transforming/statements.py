@@ -328,10 +328,7 @@ class FormStatements:
 
     def _item_rows(self, model: ModelSpec) -> Statement:
         return self.numbered(
-            model.source_table,
-            model.form_types,
-            ("FILING_ID", "AMEND_ID", "LINE_ITEM"),
-            model.record_filter,
+            model.source_table, model.form_types, item_key(model), model.record_filter
         )
 
     def _cover_join(self, alias: str) -> str:
@@ -450,6 +447,15 @@ class FormStatements:
 
     def _names(self, names: Sequence[str]) -> str:
         return ", ".join(self.d.quote(name) for name in names)
+
+
+def item_key(model: ModelSpec) -> tuple[str, ...]:
+    """The raw columns that tell one item of a version from another: the source table's declared
+    unique key, less the columns the model does not store (REC_TYPE, one value per table), so the
+    rows kept are unique on the model's own key (``filing_id, amend_id, line_item, form_type``).
+    Narrower, an A-1 row sharing its line number with an A row would be dropped as a duplicate."""
+    stored = {field.column for field in model.fields} | {"FILING_ID", "AMEND_ID", "LINE_ITEM"}
+    return tuple(c for c in schema.load().table(model.source_table).unique_key if c in stored)
 
 
 def raw_table(dialect: Dialect, name: str, raw_databases: Mapping[str, str]) -> str:

@@ -4,10 +4,11 @@
 The year statement sums two kinds of parts per (filer, calendar year): each latest Form 460 (summary
 lines and Schedule A items; when a later filing of the same filer covers an overlapping period,
 it only counts as overlapping) and each Form 497 late contribution received (covered when a
-latest Form 460 of the filer spans its date, uncovered otherwise). The rule is the one declared in
-``specs/data/totals_rules.csv``; :func:`calaccess_processed.specs.totals_rules` refuses any other.
-The period statement applies the same rule per latest Form 460 and per run of uncovered late
-contributions, so the periods of a filer add up to its years.
+counted latest Form 460 of the filer, one no later filing overlaps, spans its date; uncovered
+otherwise). The rule is the one declared in ``specs/data/totals_rules.csv``;
+:func:`calaccess_processed.specs.totals_rules` refuses any other. The period statement applies
+the same rule per latest Form 460 and per run of uncovered late contributions, so the periods of
+a filer add up to its years.
 """
 
 from __future__ import annotations
@@ -69,17 +70,30 @@ def _latest_460s(f460: str, items: str) -> str:
     )
 
 
+def _counted_460s(f460: str) -> str:
+    """The latest Form 460s that count (``k_filing_id``, ``k_fid``, ``k_from``, ``k_thru``): those
+    no later filing of their filer overlaps (``winner`` NULL in :func:`_latest_460s`)."""
+    return (
+        f"SELECT f.filing_id AS k_filing_id, f.filer_internal_id AS k_fid,"
+        f" f.from_date AS k_from, f.thru_date AS k_thru"
+        f" FROM {f460} f LEFT JOIN {f460} g ON g.filer_internal_id = f.filer_internal_id"
+        f" AND g.filing_id > f.filing_id AND g.from_date <= f.thru_date"
+        f" AND g.thru_date >= f.from_date WHERE g.filing_id IS NULL"
+    )
+
+
 def _late_lines(f460: str, f497: str, late: str) -> str:
     """Each Form 497 late contribution received (memo rows excluded) with its filer (``fid``,
-    ``ftext``), ``day``, ``amount`` and ``covered`` (1 when a latest Form 460 of the filer spans
-    its date)."""
+    ``ftext``), ``day``, ``amount`` and ``covered`` (1 when a counted Form 460 of the filer spans
+    its date: one overlapped by a later filing is summed nowhere, so a late contribution inside
+    it alone must count as uncovered, not vanish)."""
     return (
         f"SELECT i.id AS line_id, r.filer_internal_id AS fid, r.filer_id AS ftext,"
         f" i.transaction_date AS day, i.amount AS amount,"
-        f" MAX(CASE WHEN f.filing_id IS NULL THEN 0 ELSE 1 END) AS covered"
+        f" MAX(CASE WHEN f.k_filing_id IS NULL THEN 0 ELSE 1 END) AS covered"
         f" FROM {late} i JOIN {f497} r ON r.filing_id = i.filing_id"
-        f" LEFT JOIN {f460} f ON f.filer_internal_id = r.filer_internal_id"
-        f" AND f.from_date <= i.transaction_date AND f.thru_date >= i.transaction_date"
+        f" LEFT JOIN ({_counted_460s(f460)}) f ON f.k_fid = r.filer_internal_id"
+        f" AND f.k_from <= i.transaction_date AND f.k_thru >= i.transaction_date"
         f" WHERE i.is_memo = FALSE"
         f" GROUP BY i.id, r.filer_internal_id, r.filer_id, i.transaction_date, i.amount"
     )
@@ -172,8 +186,8 @@ def period_totals_statement(dialect: Dialect) -> str:
         f" WHERE c.filer_internal_id IS NOT NULL AND c.thru_date IS NOT NULL"
     )
     previous_end = (
-        f"(SELECT MAX(f.thru_date) FROM {f460} f WHERE f.filer_internal_id = ll.fid"
-        f" AND f.thru_date < ll.day)"
+        f"(SELECT MAX(f.k_thru) FROM ({_counted_460s(f460)}) f WHERE f.k_fid = ll.fid"
+        f" AND f.k_thru < ll.day)"
     )
     uncovered = (
         f"SELECT ll.fid, ll.ftext, ll.day, ll.amount, {previous_end} AS after_end"

@@ -132,7 +132,10 @@ class FormTransformer:
         with transaction.atomic(using=self.alias):
             for name in reversed(self.model_names):
                 PROCESSED_MODELS[name]._default_manager.using(self.alias).all().delete()
-            SkippedRawRow.objects.using(self.alias).filter(model_name__in=self.model_names).delete()
+            # The processed rows hold one release; the skip log keeps every release's.
+            SkippedRawRow.objects.using(self.alias).filter(
+                version=self.version, model_name__in=self.model_names
+            ).delete()
             for setting in self.statements.d.transaction_settings():
                 self._execute(Statement(setting))
             result = FormResult(self.form.id)
