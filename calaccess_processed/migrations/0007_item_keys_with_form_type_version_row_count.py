@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('calaccess_processed', '0005_filings_old_layouts_496_parts_period_totals'),
+        ('calaccess_processed', '0006_list_indexes'),
     ]
 
     operations = [
