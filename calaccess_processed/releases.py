@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from calaccess_raw.models import RawDataVersion
 
 from .models import ProcessedDataVersion
@@ -29,3 +31,21 @@ def release_to_process() -> RawDataVersion:
 def current_version(restart: bool = False) -> ProcessedDataVersion:
     """The processing tracking row of the release to process (see :func:`start_version`)."""
     return start_version(release_to_process().release_datetime, restart=restart)
+
+
+def resume_since(since: datetime | None) -> datetime | None:
+    """Bound an interrupted processing attempt by the processing of the release on offer now.
+
+    The attempt may have begun on an older raw release: only what ran since the processing of
+    this release started counts as done (None, a fresh start, when it never started).
+    """
+    if since is None:
+        return None
+    started = (
+        ProcessedDataVersion.objects.filter(
+            raw_release_datetime=release_to_process().release_datetime
+        )
+        .values_list("started_at", flat=True)
+        .first()
+    )
+    return None if started is None else max(since, started)

@@ -10,7 +10,12 @@ and hide that error. So each write (:func:`write`) goes:
   around each test does not count, as Django's ``atomic(durable=True)`` does not count it.
 - **on a side connection** otherwise: a second connection with the same settings, in autocommit,
   opened for the write and closed after it, so the row is committed at once whatever the caller
-  then does. That is the whole story on PostgreSQL and MySQL/MariaDB.
+  then does. That is the whole story on PostgreSQL. On **MySQL/MariaDB** InnoDB's foreign-key
+  check of a row the caller inserts that points at the run's row (a
+  :class:`~django_commander.models.LoggedExtendedModel` link) takes a shared lock on the run's row
+  until the caller's transaction ends, and the side connection's closing UPDATE would wait for it
+  (then fail, ``1205 Lock wait timeout``): so there, inside a caller's transaction, the links are
+  made after the run's row is closed (:func:`links_wait_for_close`).
 - **SQLite** has one writer at a time: once the caller's transaction has written, no other
   connection can write until it ends (waiting would only time out). The side connection is tried
   with a short timeout; when the database is locked, the write is *buffered* and made, in order,
@@ -54,6 +59,12 @@ def caller_in_transaction(alias: str) -> bool:
     if connection.in_atomic_block:
         return any(not block._from_testcase for block in connection.atomic_blocks)
     return connection.connection is not None and not connection.get_autocommit()
+
+
+def links_wait_for_close(alias: str) -> bool:
+    """Whether rows linking to a run on ``alias`` must wait until the run's row is closed: on
+    MySQL/MariaDB inside a caller's transaction (see the module doc)."""
+    return connections[alias].vendor == "mysql" and caller_in_transaction(alias)
 
 
 @contextmanager
@@ -104,9 +115,10 @@ def _mine() -> list[tuple[int, str, Operation]]:
     return [item for item in _buffered if item[0] == threading.get_ident()]
 
 
-def _drain() -> None:
-    """Make this thread's buffered writes, in order, while its caller is out of transactions."""
-    for item in _mine():
+def _drain(every_thread: bool = False) -> None:
+    """Make this thread's buffered writes (or every thread's), in order, while the caller is out
+    of transactions."""
+    for item in list(_buffered) if every_thread else _mine():
         _, alias, operation = item
         if caller_in_transaction(alias):
             return
@@ -122,4 +134,11 @@ def pending() -> int:
     return len(_buffered)
 
 
-atexit.register(flush)
+def flush_at_exit() -> None:
+    """Make every thread's buffered writes: at exit the threads that buffered them are gone
+    (a pipeline's background step, say), and this is their last chance."""
+    with _buffer_lock:
+        _drain(every_thread=True)
+
+
+atexit.register(flush_at_exit)

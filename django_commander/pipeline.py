@@ -4,14 +4,18 @@ A pipeline declares the commands its steps may use (``step_commands``; discovery
 with the rest of the graph) and yields :class:`Step` objects, each naming one of them with its
 parameters and options. Steps are produced lazily, so a later step can depend on what an earlier
 one found (the files an extraction produced, say). When the previous run of the pipeline with the
-same parameters did not finish, the steps that succeeded since that attempt began are skipped: the
-plan is "all steps minus recorded successes". ``--force-restart`` runs every step again.
+same parameters did not finish (it was killed: its run was left "running"), the steps that
+succeeded since that attempt began are skipped: the plan is "all steps minus recorded successes".
+A run that ended failed or partial did finish: the next one starts afresh, unless the pipeline
+sets ``resumes_failed`` (and then it should bound the attempt by what it works on, overriding
+:meth:`PipelineCommand.interrupted_since`, as a release's update does). ``--force-restart`` runs
+every step again.
 
 Work that is not a step goes in two hooks: :meth:`PipelineCommand.before_steps` runs before the
 first step (``resuming`` is known by then), :meth:`PipelineCommand.after_steps` after the last,
 **only when every step succeeded**: it is where a pipeline declares its work done (finishing a
-version, deleting files), which a partial run must not claim. After a partial run the rerun
-resumes with the failed steps and then runs ``after_steps``.
+version, deleting files), which a partial run must not claim. After a partial run a pipeline
+that ``resumes_failed`` retries the failed steps and then runs ``after_steps``.
 
 Each step has a failure policy: ``stop`` (the default) re-raises its error at once; ``continue``
 goes on with the next steps and ends the pipeline with the error of :meth:`steps_failed`
@@ -93,6 +97,9 @@ class PipelineCommand(BasicCommand):
     abstract = True
     #: Every command a step of this pipeline may name; a concrete pipeline must declare them.
     step_commands: ClassVar[Sequence[str] | None] = None
+    #: Whether a run after one that finished failed or partial resumes it (retrying only the
+    #: failed steps) rather than starting afresh; an attempt left running (killed) always resumes.
+    resumes_failed: ClassVar[bool] = False
 
     @classmethod
     def add_framework_arguments(cls, parser: argparse.ArgumentParser) -> None:
@@ -244,6 +251,7 @@ class PipelineCommand(BasicCommand):
             self.parameters,
             test_mode=bool(self.options.get("test")),
             current=self.run_log,
+            failed_too=self.resumes_failed,
         )
 
     def step_completed_since(self, step: Step, since: datetime) -> bool:

@@ -4,7 +4,7 @@ Like Django's migration recorder, this module is the only place that knows how r
 the executor asks it to open, close and query runs, the pipeline asks it what an interrupted
 attempt already did. Writes go through :mod:`django_commander.log_connection`, so they outlive
 the caller's transaction, and closing a run never raises: the command's own error must reach
-the caller, not a failure to record it.
+the caller, not a failure to record it (a failure to close is logged instead).
 
 A success inside a transaction of the caller is only a success if that transaction commits: it
 is recorded as a failure ("not committed") at once and turned into a success when the caller
@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from . import log_connection
 from .models import Command, CommandLog
+from .models.logged import LINKS_AFTER_CLOSE
 from .parameters import canonical_json, parameters_hash
 
 logger = logging.getLogger("django_commander.log")
@@ -91,15 +92,29 @@ def _close(log: CommandLog, **fields: Any) -> None:
     log_connection.write(alias, update)
 
 
+def _closed(log: CommandLog, what: str, **fields: Any) -> None:
+    """Close the run's row, then make the link rows that waited for it; never raises."""
+    try:
+        _close(log, **fields)
+    except Exception:
+        logger.exception("could not record the %s of run %s", what, log.pk)
+    for make in log.__dict__.pop(LINKS_AFTER_CLOSE, []):
+        try:
+            make()
+        except Exception:
+            logger.exception("could not link a row to run %s", log.pk)
+
+
 def succeed(log: CommandLog) -> None:
     """Close the run as a success (or, inside a caller's transaction, see the module doc)."""
     finished = {"end_time": timezone.now(), "error_class": "", "error_message": "", "traceback": ""}
     alias = log_alias()
     if not log_connection.caller_in_transaction(alias):
-        _close(log, status=CommandLog.SUCCESS, **finished)
+        _closed(log, "success", status=CommandLog.SUCCESS, **finished)
         return
-    _close(
+    _closed(
         log,
+        "success",
         **{
             **finished,
             "status": CommandLog.FAILURE,
@@ -108,23 +123,23 @@ def succeed(log: CommandLog) -> None:
         },
     )
     transaction.on_commit(
-        lambda: _close(log, status=CommandLog.SUCCESS, **finished), using=alias, robust=True
+        lambda: _closed(log, "success", status=CommandLog.SUCCESS, **finished),
+        using=alias,
+        robust=True,
     )
 
 
 def fail(log: CommandLog, error: BaseException) -> None:
     """Close the run as a failure; never raises, so ``error`` is what the caller sees."""
-    try:
-        _close(
-            log,
-            status=CommandLog.FAILURE,
-            end_time=timezone.now(),
-            error_class=f"{type(error).__module__}.{type(error).__qualname__}",
-            error_message=str(error),
-            traceback="".join(traceback.format_exception(error)),
-        )
-    except Exception:
-        logger.exception("could not record the failure of run %s", log.pk)
+    _closed(
+        log,
+        "failure",
+        status=CommandLog.FAILURE,
+        end_time=timezone.now(),
+        error_class=f"{type(error).__module__}.{type(error).__qualname__}",
+        error_message=str(error),
+        traceback="".join(traceback.format_exception(error)),
+    )
 
 
 # -- queries --------------------------------------------------------------------------------------
@@ -151,19 +166,27 @@ def succeeded_since(name: str, parameters: dict[str, Any], since: datetime) -> b
 
 
 def interrupted_since(
-    name: str, parameters: dict[str, Any], *, test_mode: bool, current: CommandLog | None
+    name: str,
+    parameters: dict[str, Any],
+    *,
+    test_mode: bool,
+    current: CommandLog | None,
+    failed_too: bool = False,
 ) -> datetime | None:
     """Start of the unfinished attempt a run continues, or None for a fresh start.
 
-    That is the earliest of the runs since the last success (several failed attempts in a row
-    form one attempt); ``current``, the run asking, does not count.
+    An attempt is unfinished when its runs were left *running*: the process was killed before it
+    could close them. A run that finished failed or partial is a finished attempt, unless
+    ``failed_too`` (a pipeline that opts in to retrying just what failed). The attempt starts at
+    the earliest of such runs since the last finished one (several in a row form one attempt);
+    ``current``, the run asking, does not count.
     """
     earlier = _runs(name, parameters).filter(test_mode=test_mode)
     if current is not None and current.pk is not None:
         earlier = earlier.exclude(pk=current.pk)
     since = None
     for status, start_time in earlier.order_by("-start_time").values_list("status", "start_time"):
-        if status == CommandLog.SUCCESS:
+        if status == CommandLog.SUCCESS or (status == CommandLog.FAILURE and not failed_too):
             break
         since = start_time
     return since

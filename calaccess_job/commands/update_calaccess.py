@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from calaccess_toolkit.errors import PartialFailure
 from django_commander.base import PipelineCommand, Step
@@ -28,6 +29,12 @@ class UpdateCalaccess(PipelineCommand):
     """
 
     step_commands = ("update_raw_data", "scrape", *(step.command for step in PROCESSING_STEPS))
+
+    def interrupted_since(self) -> datetime | None:
+        """Never resume: every step resumes its own interrupted work and skips what its release
+        already holds, so running each again is cheap, and skipping one would skip the next
+        night's release (or its publication)."""
+        return None
 
     @classmethod
     def add_arguments(cls, parser) -> None:

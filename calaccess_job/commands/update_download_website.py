@@ -7,6 +7,7 @@ app) and then the web app's steps.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from django_commander.base import PipelineCommand, Step
 
@@ -20,6 +21,12 @@ class UpdateDownloadWebsite(PipelineCommand):
     """
 
     step_commands = ("update_calaccess", "create_latest_links", "bake_website", "publish_website")
+
+    def interrupted_since(self) -> datetime | None:
+        """Never resume: every step resumes its own interrupted work and skips what its release
+        already holds, so running each again is cheap, and skipping one would skip the next
+        night's release (or its publication)."""
+        return None
 
     @classmethod
     def add_arguments(cls, parser) -> None:

@@ -78,8 +78,12 @@ def test_the_job_loads_scrapes_and_processes_and_skip_scrape_leaves_the_website_
 
     state_servers.requests.clear()
     scrapes = ScrapeRun.objects.count()
-    error = job("--skip-scrape", "--force-restart")
+    error = job("--skip-scrape")  # the next night: not a resume of the partial one
     assert error is not None and error.returncode == EXIT_PARTIAL
+    succeeded = CommandLog.objects.filter(status=CommandLog.SUCCESS)
+    for step in ("update_raw_data", "date_elections", "link_candidate_committees"):
+        assert succeeded.filter(command__name=step).count() == 2, f"{step} ran again"
+    assert CommandLog.objects.filter(command__name="process_data").count() == 2
     assert "process_data (" in str(error) and "scrape (" not in str(error)
     assert "2001 SPECIAL ELECTION (ASSEMBLY 65) (#10)" in str(error)
     assert {request.path for request in state_servers.requests} <= {EXPORT_PATH}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from calaccess_processed import specs
-from calaccess_processed.releases import current_version
+from calaccess_processed.releases import current_version, resume_since
 from calaccess_raw.epochs import RAW_RELEASE
 from django_commander.base import PipelineCommand, Step
 from django_commander.dependencies import Dependency
@@ -20,7 +21,13 @@ class LoadFilings(PipelineCommand):
     """
 
     dependencies = [Dependency("update_raw_data", {}, since=RAW_RELEASE)]
+    resumes_failed = True
     step_commands = ("load_filing_form", "total_filings", "account_raw_rows")
+
+    def interrupted_since(self) -> datetime | None:
+        """Resume only what ran on the raw release processed now (a failed attempt too: the
+        forms already processed are not redone)."""
+        return resume_since(super().interrupted_since())
 
     def before_steps(self) -> None:
         current_version(restart=not self.resuming)

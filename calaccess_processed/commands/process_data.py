@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from calaccess_processed.ocd.scrape import scraped_rows_exist
-from calaccess_processed.releases import release_to_process
+from calaccess_processed.releases import release_to_process, resume_since
 from calaccess_raw.epochs import RAW_RELEASE
 from django_commander.base import PipelineCommand, Step
 from django_commander.dependencies import Dependency
@@ -39,6 +40,11 @@ class ProcessData(PipelineCommand):
             action="store_true",
             help="Write the exports when the verification fails, and exit 3 naming it.",
         )
+
+    def interrupted_since(self) -> datetime | None:
+        """Resume a killed attempt only for what ran on the raw release processed now (a failed
+        or partial one starts afresh; its ``load_filings`` step resumes its own forms)."""
+        return resume_since(super().interrupted_since())
 
     def before_steps(self) -> None:
         release_to_process()  # refuses a stalled or unfinished raw update before any step

@@ -110,3 +110,31 @@ def test_a_stalled_raw_update_is_refused(coherent_data, data_dir):
     with pytest.raises(CommandError, match="stalled") as raised:
         process()
     assert "\n" not in str(raised.value)
+
+
+def test_an_attempt_on_an_older_raw_release_is_not_resumed(coherent_data, monkeypatch, data_dir):
+    real = statements.FormStatements.insert_filing_versions
+
+    def fails_on_497(self):
+        if self.form.id == "F497":
+            raise RuntimeError("power cut while processing F497")
+        return real(self)
+
+    monkeypatch.setattr(statements.FormStatements, "insert_filing_versions", fails_on_497)
+    with pytest.raises(CommandError, match="power cut"):
+        call_command("loadcalaccessfilings", "--noinput", "--force-restart", stdout=StringIO())
+    monkeypatch.setattr(statements.FormStatements, "insert_filing_versions", real)
+    # The next night the state published a new raw release, loaded whole.
+    newer = RawDataVersion.objects.get()
+    newer.pk, newer.release_datetime = None, newer.release_datetime + timedelta(days=1)
+    newer.save()
+    started = timezone.now()
+    out = StringIO()
+    call_command("loadcalaccessfilings", "--noinput", stdout=out)
+    assert "Resuming" not in out.getvalue()
+    redone = CommandLog.objects.filter(
+        command__name="load_filing_form", status="success", start_time__gte=started
+    )
+    assert len(redone) == len(specs.load().forms), "no form of the older release counted"
+    processed = ProcessedDataVersion.objects.get(raw_release_datetime=newer.release_datetime)
+    assert processed.completed

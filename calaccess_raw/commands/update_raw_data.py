@@ -12,7 +12,7 @@ from django.utils import timezone
 from calaccess_raw import loading, paths, schema
 from calaccess_raw.completeness import MissingTables, missing_tables
 from calaccess_raw.downloading import LocalCopy, check_release
-from calaccess_raw.downloading.recording import holds, record_release
+from calaccess_raw.downloading.recording import holds, of_release, record_release
 from calaccess_raw.downloading.release import Release
 from calaccess_raw.loading import sidecar
 from calaccess_raw.locking import update_lock
@@ -46,6 +46,8 @@ class UpdateRawData(PipelineCommand):
     and the command exits quietly.
     """
 
+    #: A partial update's rerun retries only the failed tables (bounded by the release).
+    resumes_failed = True
     step_commands = (
         "download_raw_data",
         "extract_raw_files",
@@ -78,9 +80,7 @@ class UpdateRawData(PipelineCommand):
         self.release = check_release(conf.get("CALACCESS_DOWNLOAD_URL"))
         loaded = [
             version
-            for version in RawDataVersion.objects.completed().filter(
-                release_datetime=self.release.last_modified
-            )
+            for version in of_release(self.release) & RawDataVersion.objects.completed()
             if holds(version, self.release)
         ]
         if loaded and not self.options["force_restart"]:
@@ -96,7 +96,7 @@ class UpdateRawData(PipelineCommand):
         since = super().interrupted_since()
         if since is None:
             return None
-        version = RawDataVersion.objects.filter(release_datetime=self.release.last_modified).first()
+        version = of_release(self.release).order_by("release_datetime").first()
         started = version.update_start_datetime if version else None
         if started is None or started < since:
             self.say("The interrupted update was of another release; starting afresh.")
@@ -108,7 +108,9 @@ class UpdateRawData(PipelineCommand):
             return None
         self._recleaned: set[str] = set()
         self._must_extract: bool | None = None
-        return since
+        # Earlier attempts of the chain may have worked on another release: only what ran since
+        # this release's update (re)started counts as done.
+        return max(since, started)
 
     def before_steps(self) -> None:
         self.version = self._start(self.release)
@@ -138,7 +140,7 @@ class UpdateRawData(PipelineCommand):
         """Whether the extraction must run (again): not done, or a TSV still to clean is gone."""
         if self._must_extract is None:
             extract = Step("extract_raw_files")
-            version = RawDataVersion.objects.get(release_datetime=self.release.last_modified)
+            version = of_release(self.release).order_by("release_datetime").first()
             tables = version.files.values_list("file_name", flat=True)
             self._must_extract = not super().step_completed_since(extract, since) or any(
                 not paths.tsv_path(table).exists() and self._clean_to_run(table, since)
@@ -204,6 +206,8 @@ class UpdateRawData(PipelineCommand):
             if table not in failed:
                 paths.csv_path(table).unlink(missing_ok=True)
                 sidecar.forget(paths.csv_path(table))
+                # A TSV is left behind when its clean was skipped as done (resumed run).
+                paths.tsv_path(table).unlink(missing_ok=True)
 
     def _start(self, release: Release) -> RawDataVersion:
         version = record_release(release)

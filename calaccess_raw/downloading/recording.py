@@ -7,6 +7,7 @@ A finish time is only written after success, so a download that started and fail
 from __future__ import annotations
 
 from django.core.files import File
+from django.db.models import QuerySet
 
 from calaccess_raw.downloading.local_copy import LocalCopy
 from calaccess_raw.downloading.release import LAST_MODIFIED_TOLERANCE, Release
@@ -14,15 +15,21 @@ from calaccess_raw.downloading.transfer import DownloadResult
 from calaccess_raw.models import RawDataVersion
 
 
-def record_release(release: Release) -> RawDataVersion:
-    """The tracking row of ``release`` (created on first sight), with the server's headers.
-
-    A row within :data:`LAST_MODIFIED_TOLERANCE` of the release date is the same release, as the
-    download itself judges (CDN edges disagree by seconds about one file's date).
-    """
+def of_release(release: Release) -> QuerySet[RawDataVersion]:
+    """The tracking rows of ``release``: those within :data:`LAST_MODIFIED_TOLERANCE` of its
+    date, as the download itself judges (CDN edges disagree by seconds about one file's date).
+    Every lookup of a release's row goes through here, so one edge's date is not "another
+    release" for the next."""
     moment = release.last_modified
     window = (moment - LAST_MODIFIED_TOLERANCE, moment + LAST_MODIFIED_TOLERANCE)
-    version = RawDataVersion.objects.filter(release_datetime__range=window).first()
+    return RawDataVersion.objects.filter(release_datetime__range=window)
+
+
+def record_release(release: Release) -> RawDataVersion:
+    """The tracking row of ``release`` (created on first sight, see :func:`of_release`), with
+    the server's headers."""
+    moment = release.last_modified
+    version = of_release(release).order_by("release_datetime").first()
     if version is None:
         version = RawDataVersion.objects.create(release_datetime=moment)
     version.expected_size = release.size

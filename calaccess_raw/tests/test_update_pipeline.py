@@ -248,3 +248,10 @@ def test_archive_keeps_the_release_files_in_storage(export_server, settings, tmp
         assert "clean/LEXP_CD.errors.csv" in logs.namelist()
     lexp = version.files.get(file_name="LEXP_CD")
     assert lexp.error_log_archive.name.endswith("LEXP_CD.errors.csv")
+
+
+def test_a_release_date_seconds_off_is_still_the_release_already_loaded(export_server):
+    update()
+    export_server.resources[EXPORT_PATH].last_modified += timedelta(seconds=30)  # another edge
+    assert "already loaded; nothing to do" in update()
+    assert len(gets(export_server)) == 1 and RawDataVersion.objects.count() == 1

@@ -14,6 +14,8 @@ class Scrape(PipelineCommand):
     pipeline fails naming the incomplete ones (exit code 3), and a re-run resumes with just those.
     """
 
+    #: A partial scrape's rerun repeats only the incomplete scrapers.
+    resumes_failed = True
     step_commands = WEBSITE_STEPS
 
     @classmethod

@@ -157,3 +157,48 @@ def test_after_steps_runs_only_once_every_step_succeeded(example_commands, tmp_p
     example_commands["tolerant_pipeline"](str(marker)).run()
     assert (tmp_path / "marker.before").read_text() == "resuming=True"
     assert (tmp_path / "marker.after").read_text() == f"flaky_step {marker}"
+
+
+def leave_running(name: str) -> None:
+    """Make the failed runs of ``name`` and its steps read as a kill leaves them: running."""
+    CommandLog.objects.filter(status=CommandLog.FAILURE).update(
+        status=CommandLog.RUNNING, end_time=None, error_class="", error_message="", traceback=""
+    )
+    assert CommandLog.objects.filter(command__name=name, status=CommandLog.RUNNING).exists()
+
+
+def test_a_pipeline_that_finished_failed_or_partial_starts_afresh_unless_it_opts_in(
+    example_commands, tmp_path, monkeypatch
+):
+    from django_commander.errors import StepsFailed
+
+    marker = tmp_path / "marker"
+    marker.touch()
+    for name in ("flaky_pipeline", "tolerant_pipeline"):
+        monkeypatch.setattr(example_commands[name], "resumes_failed", False)
+    with pytest.raises(RuntimeError):
+        example_commands["flaky_pipeline"](str(marker)).run()
+    with pytest.raises(StepsFailed):
+        example_commands["tolerant_pipeline"](str(marker)).run()
+    marker.unlink()
+    example_commands["flaky_pipeline"](str(marker)).run()
+    example_commands["tolerant_pipeline"](str(marker)).run()
+    assert runs("first") == 2, "the failed attempt was not resumed"
+    assert runs("before") == 2 and runs("after") == 2, "the partial attempt was not resumed"
+    assert (tmp_path / "marker.before").read_text() == "resuming=False"
+
+
+def test_a_killed_attempt_resumes_at_the_step_it_was_running(
+    example_commands, tmp_path, monkeypatch
+):
+    marker = tmp_path / "marker"
+    marker.touch()
+    pipeline = example_commands["flaky_pipeline"]
+    monkeypatch.setattr(pipeline, "resumes_failed", False)
+    with pytest.raises(RuntimeError):
+        pipeline(str(marker)).run()
+    leave_running("flaky_pipeline")
+    marker.unlink()
+    pipeline(str(marker)).run()
+    assert runs("first") == 1, "the step done before the kill was skipped"
+    assert runs("last") == 1

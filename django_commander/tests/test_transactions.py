@@ -82,3 +82,36 @@ def test_outside_any_transaction_the_log_is_written_on_the_callers_connection(
     example_commands["basic_echo"]("plain").run()
     assert not log_connection.caller_in_transaction(connection.alias)
     assert logged("basic_echo").status == CommandLog.SUCCESS
+
+
+def test_rows_a_step_saves_inside_the_callers_transaction_link_to_its_closed_run(
+    example_commands,
+):
+    # On MySQL/MariaDB the link row's foreign-key check would lock the run's row against its
+    # closing UPDATE (made on the side connection): the close waited 50 s, then failed.
+    with transaction.atomic():
+        pk = example_commands["make_widget"]("linked").run()
+    log = logged("make_widget")
+    assert (log.status, log.error_class) == (CommandLog.SUCCESS, "")
+    assert list(Widget.objects.get(pk=pk).command_logs.all()) == [log]
+
+
+def test_at_exit_the_writes_other_threads_buffered_are_made(example_commands):
+    # On SQLite a run inside a transaction that has written has its log rows buffered; the
+    # thread ends without flushing them, so only the exit's flush is left to make them.
+    def in_thread() -> None:
+        try:
+            with transaction.atomic():
+                Widget.objects.create(name="held")  # holds SQLite's write lock
+                example_commands["basic_echo"]("threaded").run()
+        finally:
+            connection.close()
+
+    import threading
+
+    thread = threading.Thread(target=in_thread)
+    thread.start()
+    thread.join()
+    log_connection.flush_at_exit()
+    assert log_connection.pending() == 0
+    assert logged("basic_echo").status == CommandLog.SUCCESS

@@ -4,6 +4,7 @@ from django_commander.base import PipelineCommand, Step
 class FailingBackgroundPipeline(PipelineCommand):
     """A background step that fails while the marker file exists, then an echo."""
 
+    resumes_failed = True
     step_commands = ("flaky_step", "basic_echo")
 
     @classmethod

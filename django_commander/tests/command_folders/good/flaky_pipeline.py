@@ -4,6 +4,7 @@ from django_commander.base import PipelineCommand, Step
 class FlakyPipeline(PipelineCommand):
     """Echo three words; the middle step fails while a marker file exists."""
 
+    resumes_failed = True
     step_commands = ("basic_echo", "flaky_step")
 
     @classmethod

@@ -10,6 +10,7 @@ class TolerantPipeline(PipelineCommand):
     ``<marker>.after`` lists the steps done.
     """
 
+    resumes_failed = True
     step_commands = ("basic_echo", "flaky_step")
 
     @classmethod
