@@ -64,7 +64,12 @@ def test_beat_sends_the_jobs_task_to_the_broker(broker):
     scheduler = Scheduler(app=app, lazy=True)
     scheduler.setup_schedule()
     entry = scheduler.schedule["nightly-update"]
-    with app.producer_or_acquire() as producer:
+    # A connection of the test's own: the app's producer pool may already be bound to the
+    # broker an earlier test used.
+    with (
+        app.connection_for_write(REDIS_URL) as connection,
+        app.amqp.Producer(connection) as producer,
+    ):
         scheduler.apply_entry(entry, producer=producer)
     queued = client.lrange("celery", 0, -1)
     assert len(queued) == 1
