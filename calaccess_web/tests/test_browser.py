@@ -33,6 +33,9 @@ from calaccess_web.lists.declarations import COMMITTEE_LISTS
 
 from .pages import AMENDED_FILING, COMMITTEE, COMMITTEE_NAME
 
+# Marked so the test databases are ready when this module runs alone (the load needs them).
+pytestmark = pytest.mark.django_db
+
 
 class ThreadingServer(ThreadingMixIn, WSGIServer):
     """A request per thread: the browser's idle preconnections never hold up the CSV fetch."""
