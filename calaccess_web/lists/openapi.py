@@ -45,7 +45,7 @@ def parameters(spec: ListSpec, fixed: tuple[str, ...] = ()) -> list[dict[str, An
             {"type": "string", "enum": list(spec.sort_choices), "default": spec.default_sort},
             f"Sort by {sorts}; a leading '-' is descending. NULL values come last.",
         ),
-        _parameter("cursor", {"type": "string"}, "Opaque cursor of the next page (from next)"),
+        _parameter("cursor", {"type": "string"}, "Opaque cursor of a page (from next or previous)"),
         _parameter(
             "limit",
             {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 50},
@@ -77,7 +77,7 @@ def _row_schema(spec: ListSpec) -> dict[str, Any]:
 def _page_schema(spec: ListSpec) -> dict[str, Any]:
     return {
         "type": "object",
-        "required": ["results", "next", "cursor"],
+        "required": ["results", "next", "cursor", "previous", "previous_cursor"],
         "properties": {
             "results": {
                 "type": "array",
@@ -85,6 +85,11 @@ def _page_schema(spec: ListSpec) -> dict[str, Any]:
             },
             "next": {"type": ["string", "null"], "description": "URL of the next page"},
             "cursor": {"type": ["string", "null"], "description": "Cursor of the next page"},
+            "previous": {"type": ["string", "null"], "description": "URL of the previous page"},
+            "previous_cursor": {
+                "type": ["string", "null"],
+                "description": "Cursor of the previous page",
+            },
             "sort": {"type": "string"},
             "filters": {"type": "object"},
         },

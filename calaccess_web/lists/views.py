@@ -125,6 +125,9 @@ def list_page(request: HttpRequest, name: str, filer_id: int | None = None) -> H
         "fields": fields,
         "rows": [_cells(spec, row) for row in page.rows],
         "next_url": url("page", query, cursor=page.next_cursor) if page.next_cursor else None,
+        "previous_url": (
+            url("page", query, cursor=page.previous_cursor) if page.previous_cursor else None
+        ),
         "first_url": url("page", query) if query.cursor else None,
         "downloads": [(fmt, url("download", query, file_format=fmt)) for fmt in downloads.FORMATS],
         "manifest_url": url("manifest", query),
@@ -135,7 +138,7 @@ def list_page(request: HttpRequest, name: str, filer_id: int | None = None) -> H
 
 
 def api_list(request: HttpRequest, name: str, filer_id: int | None = None) -> HttpResponseBase:
-    """One page of a list as JSON, with the cursor and URL of the next page."""
+    """One page of a list as JSON, with the cursors and URLs of the next and previous pages."""
     try:
         query = parse(request, name, filer_id)
         file_format = request.GET.get("format", "").strip()
@@ -147,11 +150,16 @@ def api_list(request: HttpRequest, name: str, filer_id: int | None = None) -> Ht
     next_url = None
     if page.next_cursor:
         next_url = request.build_absolute_uri(url("api", query, cursor=page.next_cursor))
+    previous_url = None
+    if page.previous_cursor:
+        previous_url = request.build_absolute_uri(url("api", query, cursor=page.previous_cursor))
     return JsonResponse(
         {
             "results": [_json_row(query.spec, row) for row in page.rows],
             "next": next_url,
             "cursor": page.next_cursor,
+            "previous": previous_url,
+            "previous_cursor": page.previous_cursor,
             "sort": query.sort_text,
             "filters": {key: _json_value(value) for key, value in query.filters.items()},
         }

@@ -19,6 +19,9 @@ from django.test import Client
 
 from calaccess_toolkit.testing.browser import headless_chromium, screenshot_dir
 
+# Marked so the test databases are ready when this module runs alone (the load needs them).
+pytestmark = pytest.mark.django_db
+
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
