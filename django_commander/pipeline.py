@@ -8,7 +8,8 @@ same parameters did not finish (it was killed: its run was left "running"), the 
 succeeded since that attempt began are skipped: the plan is "all steps minus recorded successes".
 A run that ended failed or partial did finish: the next one starts afresh, unless the pipeline
 sets ``resumes_failed`` (and then it should bound the attempt by what it works on, overriding
-:meth:`PipelineCommand.interrupted_since`, as a release's update does). ``--force-restart`` runs
+:meth:`PipelineCommand.interrupted_since`, as a release's update does). A pipeline whose every
+step resumes itself sets ``resumes = False`` and always runs every step. ``--force-restart`` runs
 every step again.
 
 Work that is not a step goes in two hooks: :meth:`PipelineCommand.before_steps` runs before the
@@ -100,6 +101,9 @@ class PipelineCommand(BasicCommand):
     #: Whether a run after one that finished failed or partial resumes it (retrying only the
     #: failed steps) rather than starting afresh; an attempt left running (killed) always resumes.
     resumes_failed: ClassVar[bool] = False
+    #: False for a pipeline that never resumes: each of its steps resumes its own interrupted work
+    #: and skips what is already done, so skipping one would only skip new work (a nightly job).
+    resumes: ClassVar[bool] = True
 
     @classmethod
     def add_framework_arguments(cls, parser: argparse.ArgumentParser) -> None:
@@ -141,7 +145,7 @@ class PipelineCommand(BasicCommand):
 
     def run(self) -> dict[str, Any]:
         self.resume_since = None
-        if not self.options.get("force_restart"):
+        if self.resumes and not self.options.get("force_restart"):
             self.resume_since = self.interrupted_since()
         if self.resume_since:
             self.say(f"Resuming the run of {self.name} interrupted at {self.resume_since:%c}.")

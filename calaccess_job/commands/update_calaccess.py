@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
+from calaccess_job.options import add_update_options
 from calaccess_toolkit.errors import PartialFailure
 from django_commander.base import PipelineCommand, Step
 
@@ -30,24 +30,13 @@ class UpdateCalaccess(PipelineCommand):
 
     step_commands = ("update_raw_data", "scrape", *(step.command for step in PROCESSING_STEPS))
 
-    def interrupted_since(self) -> datetime | None:
-        """Never resume: every step resumes its own interrupted work and skips what its release
-        already holds, so running each again is cheap, and skipping one would skip the next
-        night's release (or its publication)."""
-        return None
+    #: Never resumed: every step resumes its own interrupted work and skips what its release
+    #: already holds, so running each again is cheap, and skipping one would skip a new release.
+    resumes = False
 
     @classmethod
     def add_arguments(cls, parser) -> None:
-        parser.add_argument(
-            "--keep-files",
-            action="store_true",
-            help="Keep downloaded and intermediate files after loading.",
-        )
-        parser.add_argument(
-            "--skip-scrape",
-            action="store_true",
-            help="Leave the website data as it is: update the raw data, then process.",
-        )
+        add_update_options(parser)
 
     def steps_failed(self, failures: list[tuple[Step, Exception]]) -> Exception:
         """Partial steps end the job partial, naming each; a step that failed outright (the

@@ -7,8 +7,8 @@ app) and then the web app's steps.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
+from calaccess_job.options import add_update_options
 from django_commander.base import PipelineCommand, Step
 
 
@@ -22,11 +22,8 @@ class UpdateDownloadWebsite(PipelineCommand):
 
     step_commands = ("update_calaccess", "create_latest_links", "bake_website", "publish_website")
 
-    def interrupted_since(self) -> datetime | None:
-        """Never resume: every step resumes its own interrupted work and skips what its release
-        already holds, so running each again is cheap, and skipping one would skip the next
-        night's release (or its publication)."""
-        return None
+    #: Never resumed, like update_calaccess: skipping a step would skip a release's publication.
+    resumes = False
 
     @classmethod
     def add_arguments(cls, parser) -> None:
@@ -35,16 +32,7 @@ class UpdateDownloadWebsite(PipelineCommand):
             action="store_true",
             help="Copy the baked site to CALACCESS_WEBSITE_STORAGE (only the changed files).",
         )
-        parser.add_argument(
-            "--keep-files",
-            action="store_true",
-            help="Keep downloaded and intermediate files after loading.",
-        )
-        parser.add_argument(
-            "--skip-scrape",
-            action="store_true",
-            help="Leave the website data as it is: update the raw data, then process.",
-        )
+        add_update_options(parser)
 
     def steps(self) -> Iterator[Step]:
         yield Step(

@@ -202,3 +202,19 @@ def test_a_killed_attempt_resumes_at_the_step_it_was_running(
     pipeline(str(marker)).run()
     assert runs("first") == 1, "the step done before the kill was skipped"
     assert runs("last") == 1
+
+
+def test_a_pipeline_that_never_resumes_runs_every_step_after_a_kill(
+    example_commands, tmp_path, monkeypatch
+):
+    marker = tmp_path / "marker"
+    marker.touch()
+    pipeline = example_commands["flaky_pipeline"]
+    monkeypatch.setattr(pipeline, "resumes", False)
+    with pytest.raises(RuntimeError):
+        pipeline(str(marker)).run()
+    leave_running("flaky_pipeline")
+    marker.unlink()
+    pipeline(str(marker)).run()
+    assert runs("first") == 2, "the step done before the kill ran again"
+    assert runs("last") == 1
