@@ -6,6 +6,8 @@ class ConcurrentPipeline(PipelineCommand):
     exists, a step that depends on the first, then a plain step after them all."""
 
     step_commands = ("rendezvous", "read_rendezvous", "flaky_step", "basic_echo")
+    #: Its tests rerun a partial run and expect only the failed step to run again.
+    resumes_failed = True
 
     @classmethod
     def add_arguments(cls, parser):
