@@ -9,12 +9,17 @@ run in transactions (rolled back) and share it; it is flushed when the package i
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.management import CommandError, call_command
+from django.core.wsgi import get_wsgi_application
 from django.test import override_settings
 
 from calaccess_processed.tests.coherent import export_bytes
@@ -57,3 +62,37 @@ def web_data(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[P
             with override_settings(CALACCESS_DATA_DIR=str(data_dir), MEDIA_ROOT=str(media)):
                 yield data_dir
         call_command("flush", "--noinput", stdout=StringIO())
+
+
+class ThreadingServer(ThreadingMixIn, WSGIServer):
+    """A request per thread: the browser's idle preconnections never hold up another fetch."""
+
+    daemon_threads = True
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+        pass
+
+
+@pytest.fixture(scope="package")
+def site(web_data, django_db_blocker) -> Iterator[str]:
+    """The project served on a free local port over the loaded data, for the browser tests.
+
+    The data is committed outside any test transaction, so the server's own connections see it.
+    """
+    with django_db_blocker.unblock():
+        server = make_server(
+            "127.0.0.1",
+            0,
+            StaticFilesHandler(get_wsgi_application()),
+            server_class=ThreadingServer,
+            handler_class=QuietHandler,
+        )
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}"
+        finally:
+            server.shutdown()
+            server.server_close()

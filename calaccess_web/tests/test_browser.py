@@ -14,16 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 import urllib.request
 from collections.abc import Iterator
 from decimal import Decimal
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.wsgi import get_wsgi_application
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -35,36 +30,6 @@ from .pages import AMENDED_FILING, COMMITTEE, COMMITTEE_NAME
 
 # Marked so the test databases are ready when this module runs alone (the load needs them).
 pytestmark = pytest.mark.django_db
-
-
-class ThreadingServer(ThreadingMixIn, WSGIServer):
-    """A request per thread: the browser's idle preconnections never hold up the CSV fetch."""
-
-    daemon_threads = True
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(web_data, django_db_blocker) -> Iterator[str]:
-    with django_db_blocker.unblock():
-        server = make_server(
-            "127.0.0.1",
-            0,
-            StaticFilesHandler(get_wsgi_application()),
-            server_class=ThreadingServer,
-            handler_class=QuietHandler,
-        )
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}"
-        finally:
-            server.shutdown()
-            server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -7,49 +7,13 @@ screenshot is kept in ``.artifacts/screenshots``.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
 
 from calaccess_toolkit.testing.browser import headless_chromium, screenshot_dir
 
 # Marked so the test databases are ready when this module runs alone (the load needs them).
 pytestmark = pytest.mark.django_db
-
-
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@pytest.fixture
-def site(web_data, django_db_blocker) -> Iterator[str]:
-    """The project served on a free local port (database access allowed in its threads)."""
-    with django_db_blocker.unblock():
-        server = make_server(
-            "127.0.0.1",
-            0,
-            StaticFilesHandler(WSGIHandler()),
-            server_class=_ThreadingServer,
-            handler_class=_QuietHandler,
-        )
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_port}"
-        finally:
-            server.shutdown()
-            server.server_close()
 
 
 def test_contribution_search_in_chromium(site, django_db_blocker, tmp_path) -> None:
