@@ -16,4 +16,13 @@ SCRAPER_RATE = conf.Setting(
     NUMBER,
 )
 
-SETTINGS = conf.declare("calaccess_scraped", WEBSITE_URL, SCRAPER_RATE)
+SCRAPE_RESUME_HOURS = conf.Setting(
+    "CALACCESS_SCRAPE_RESUME_HOURS",
+    20.0,
+    "How long a partial scrape stays one attempt: a rerun within this many hours of its start "
+    "repeats only the incomplete scrapers, a later one scrapes everything afresh (so a page that "
+    "fails every night does not keep the other scrapers' data from being refreshed).",
+    NUMBER,
+)
+
+SETTINGS = conf.declare("calaccess_scraped", WEBSITE_URL, SCRAPER_RATE, SCRAPE_RESUME_HOURS)

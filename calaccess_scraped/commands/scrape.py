@@ -1,7 +1,14 @@
 """Scrape the CAL-ACCESS website: ballot measures, candidates and incumbents."""
 
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
 from calaccess_scraped.scraping.cli import SCRAPE_OPTIONS, add_scrape_options
 from calaccess_scraped.scraping.recorder import ScrapeIncomplete, ScrapesIncomplete
+from calaccess_toolkit import conf
 from django_commander.base import PipelineCommand, Step
 
 WEBSITE_STEPS = ("scrape_propositions", "scrape_candidates", "scrape_incumbents")
@@ -11,16 +18,34 @@ class Scrape(PipelineCommand):
     """Scrape the CAL-ACCESS website: ballot measures, candidates and incumbents.
 
     A scraper that fails (some pages or all) does not stop the others: every step runs, then the
-    pipeline fails naming the incomplete ones (exit code 3), and a re-run resumes with just those.
+    pipeline fails naming the incomplete ones (exit code 3), and a re-run resumes with just those,
+    for CALACCESS_SCRAPE_RESUME_HOURS after the partial attempt began; a later run (the next
+    night's) scrapes everything afresh.
     """
 
-    #: A partial scrape's rerun repeats only the incomplete scrapers.
+    #: A partial scrape's rerun repeats only the incomplete scrapers (within the time bound).
     resumes_failed = True
     step_commands = WEBSITE_STEPS
 
     @classmethod
     def add_arguments(cls, parser):
         add_scrape_options(parser)
+
+    def interrupted_since(self) -> datetime | None:
+        """The partial attempt to continue, if it began within CALACCESS_SCRAPE_RESUME_HOURS.
+
+        Partial runs in a row form one attempt, so without a bound a page that fails every night
+        would keep the scrapers that completed from ever running again.
+        """
+        since = super().interrupted_since()
+        hours = float(conf.get("CALACCESS_SCRAPE_RESUME_HOURS"))
+        if since is not None and timezone.now() - since > timedelta(hours=hours):
+            self.say(
+                f"The partial scrape began more than {hours:g} hours ago: scraping everything "
+                "afresh."
+            )
+            return None
+        return since
 
     def steps(self):
         options = {name: self.options[name] for name in SCRAPE_OPTIONS}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from calaccess_scraped.models import (
@@ -39,3 +41,26 @@ def test_the_pipeline_runs_every_scraper_and_resumes_the_incomplete_ones(
     # the resumed run repeats the incomplete scrapers only
     assert (scrapes("propositions"), scrapes("candidates"), scrapes("incumbents")) == (2, 2, 2)
     assert Candidate.objects.count() == 7087
+
+
+def test_a_partial_scrape_older_than_the_resume_window_starts_afresh(
+    website, http_server, scrape_settings
+):
+    """Partial runs in a row are one attempt; past CALACCESS_SCRAPE_RESUME_HOURS from its start,
+    the scrapers that completed run again too (a page failing every night must not freeze them)."""
+    assert run("scrapecalaccess").startswith("Some pages could not be fetched")
+    # Every captured scraper misses some pages; say the incumbents' completed.
+    step = CommandLog.objects.get(command__name="scrape_incumbents")
+    step.status = CommandLog.SUCCESS
+    step.save()
+    run("scrapecalaccess", "--cache-only")
+    assert (scrapes("propositions"), scrapes("candidates"), scrapes("incumbents")) == (2, 2, 1)
+
+    scrape_settings.CALACCESS_SCRAPE_RESUME_HOURS = 20
+    pipeline = CommandLog.objects.filter(command__name="scrape")
+    assert pipeline.count() == 2
+    for log in pipeline:
+        log.start_time -= timedelta(hours=21)
+        log.save()
+    run("scrapecalaccess", "--cache-only")
+    assert (scrapes("propositions"), scrapes("candidates"), scrapes("incumbents")) == (3, 3, 2)
