@@ -29,7 +29,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client, override_settings
 
-from calaccess_processed.models import PROCESSED_MODELS, Form460Filing, Form460ScheduleAItem
+from calaccess_processed.models import PROCESSED_MODELS, Form460ScheduleAItem
 from calaccess_toolkit.testing.fixtures import fixture
 from calaccess_toolkit.testing.httpserver import LocalHTTPServer
 from calaccess_web.lists import keyset
@@ -40,6 +40,7 @@ from calaccess_web.models import SearchEntry
 BATCH = 5000
 PAGE_SIZE = 50
 DEEP_PAGE = 10_000
+FILINGS = PROCESSED_MODELS["Form460Filing"]
 
 
 def prepare(request: dict[str, Any]) -> dict[str, Any]:
@@ -147,7 +148,7 @@ def _timings(client: Client, url: str, repeat: int) -> dict[str, float]:
 
 def _count_by_committee() -> tuple[int, int]:
     """(filer internal id, contributions) of the committee holding the most contributions."""
-    committee_of = dict(Form460Filing.objects.values_list("filing_id", "filer_internal_id"))
+    committee_of = dict(FILINGS._default_manager.values_list("filing_id", "filer_internal_id"))
     counts: dict[int, int] = {}
     by_filing = Form460ScheduleAItem.objects.values("filing_id").annotate(items=Count("id"))
     for row in by_filing.values_list("filing_id", "items"):
@@ -161,7 +162,7 @@ def _contribution_search(internal_id: int) -> dict[str, str]:
     """Every filter of the contribution search, set from one real contribution of the committee:
     a word of the contributor's name, the ZIP's first three digits, an amount range around the
     amount and the year around the date."""
-    filings = Form460Filing.objects.filter(filer_internal_id=internal_id).values("filing_id")
+    filings = FILINGS._default_manager.filter(filer_internal_id=internal_id).values("filing_id")
     example = (
         Form460ScheduleAItem.objects.filter(
             filing_id__in=filings, date_received__isnull=False, amount__gt=0
@@ -202,7 +203,7 @@ def subjects() -> dict[str, Any]:
         .order_by("-items", "filing_id")
         .values_list("filing_id", "items")[0]
     )
-    versions = Form460Filing.objects.get(filing_id=filing_id).version_count
+    versions = FILINGS._default_manager.get(filing_id=filing_id).version_count
     first_amend = (
         PROCESSED_MODELS["Form460FilingVersion"]
         ._default_manager.filter(filing_id=filing_id)
