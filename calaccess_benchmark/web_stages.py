@@ -203,7 +203,9 @@ def subjects() -> dict[str, Any]:
         .order_by("-items", "filing_id")
         .values_list("filing_id", "items")[0]
     )
-    versions = FILINGS._default_manager.get(filing_id=filing_id).version_count
+    versions = FILINGS._default_manager.values_list("version_count", flat=True).get(
+        filing_id=filing_id
+    )
     first_amend = (
         PROCESSED_MODELS["Form460FilingVersion"]
         ._default_manager.filter(filing_id=filing_id)
