@@ -3,14 +3,16 @@
 ``web_prepare`` runs the real pipeline on the coherent export (raw update from a local HTTP
 server, then processing), then copies its Schedule A items until the contribution list holds the
 rows asked for: the same filings, line numbers moved past the real ones, dates spread over the
-cycle, amounts varied by cents, so both sorts have deep, realistic indexes; the search index is
-built last, as the pipeline does. ``web_pages`` times, through Django's full request path, the
-contribution list's HTML page and API page, first and deep (a keyset cursor to the 10,000th
-page), and the pages a reader opens on the way (:func:`subjects` picks them from the loaded
-data): the search in both modes and its typeahead, the committee with the most contributions, the
-filing with the most items (and its first version, with the amendments' diff), a candidate, and
-the contribution search with filters. ``web_download`` streams the whole list as CSV, in a process
-of its own so that its peak memory is the download's.
+cycle, amounts varied by cents, so both sorts have deep, realistic indexes; then the totals are
+computed again over the copies (as processing would have over that many items: the committee
+page reads its contribution groups) and the search index is built, as the pipeline does.
+``web_pages`` times, through Django's full request path, the contribution list's HTML page and
+API page, first and deep (a keyset cursor to the 10,000th page), and the pages a reader opens on
+the way (:func:`subjects` picks them from the loaded data): the search in both modes and its
+typeahead, the committee with the most contributions, the filing with the most items (and its
+first version, with the amendments' diff), a candidate, and the contribution search with filters.
+``web_download`` streams the whole list as CSV, in a process of its own so that its peak memory
+is the download's.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from django.db.models import Count
 from django.test import Client, override_settings
 
 from calaccess_processed.models import PROCESSED_MODELS, Form460ScheduleAItem
+from calaccess_processed.transforming.totals import total_filings
 from calaccess_toolkit.testing.fixtures import fixture
 from calaccess_toolkit.testing.httpserver import LocalHTTPServer
 from calaccess_web.lists import keyset
@@ -59,13 +62,18 @@ def prepare(request: dict[str, Any]) -> dict[str, Any]:
     pipeline_seconds = perf_counter() - started
     started = perf_counter()
     rows = scale_contributions(request["rows"])
+    scale_seconds = perf_counter() - started
+    started = perf_counter()
+    total_filings()  # the totals and contribution groups of the scaled items, as processing has
+    totals_seconds = perf_counter() - started
     call_command("buildcalaccesssearchindex", "--noinput", stdout=StringIO())
     if connection.vendor in ("sqlite", "postgresql"):  # fresh statistics for the planner
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return {
         "pipeline_seconds": pipeline_seconds,
-        "scale_seconds": perf_counter() - started,
+        "scale_seconds": scale_seconds,
+        "totals_seconds": totals_seconds,
         "rows": rows,
     }
 
