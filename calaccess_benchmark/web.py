@@ -1,4 +1,4 @@
-"""The browser's benchmark: list pages, deep keyset pages and a whole-list CSV download.
+"""The browser's benchmark: its pages, deep keyset pages and a whole-list CSV download.
 
 Per database, a scratch database is created (SQLite: a file), filled by :mod:`.web_stages` in a
 child process (the real pipeline on the coherent export, then its contributions scaled to the
@@ -79,12 +79,21 @@ def run_web_benchmark(
     return report
 
 
+def timed_pages(pages: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The pages' figures alone (the stage also says which page was deep and what was chosen)."""
+    return {
+        name: figures
+        for name, figures in pages.items()
+        if isinstance(figures, dict) and "p95_ms" in figures
+    }
+
+
 def targets(pages: dict[str, Any], download: dict[str, Any]) -> dict[str, bool]:
     """Whether each target of the issue is met."""
     deep = pages["deep_page"]
     checks = {
-        "p95 of every first page <= 100 ms": all(
-            figures["p95_ms"] <= P95_MS for name, figures in pages.items() if "first" in name
+        "p95 of every page <= 100 ms": all(
+            figures["p95_ms"] <= P95_MS for figures in timed_pages(pages).values()
         ),
         f"page {deep} within 1.5x the first (median)": all(
             pages[f"{kind} {sort} page {deep}"]["p50_ms"]
@@ -103,11 +112,17 @@ def report_lines(report: dict[str, Any]) -> list[str]:
     lines = []
     for vendor, figures in report["databases"].items():
         lines.append(f"{vendor}: {figures['prepare']['rows']:,} contributions")
-        for name, timing in figures["pages"].items():
-            if isinstance(timing, dict):
-                lines.append(
-                    f"  {name}: p50 {timing['p50_ms']:.1f} ms, p95 {timing['p95_ms']:.1f} ms"
-                )
+        chosen = figures["pages"]["subjects"]
+        lines.append(
+            f"  committee {chosen['committee']} ({chosen['committee_contributions']:,} "
+            f"contributions), filing {chosen['filing']} ({chosen['filing_items']:,} items, "
+            f"{chosen['filing_versions']} versions), searched {chosen['search']!r}"
+        )
+        for name, timing in timed_pages(figures["pages"]).items():
+            over = "  (over 100 ms)" if timing["p95_ms"] > P95_MS else ""
+            lines.append(
+                f"  {name}: p50 {timing['p50_ms']:.1f} ms, p95 {timing['p95_ms']:.1f} ms{over}"
+            )
         download = figures["download"]
         lines.append(
             f"  CSV download: {download['rows']:,} rows in {download['seconds']:.1f} s, "

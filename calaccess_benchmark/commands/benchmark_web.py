@@ -1,4 +1,4 @@
-"""The ``benchmark_web`` command: speed of the browser's lists and downloads on each database."""
+"""The ``benchmark_web`` command: speed of the browser's pages and downloads on each database."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from django_commander.base import BasicCommand
 
 
 class BenchmarkWeb(BasicCommand):
-    """Measure the contribution list's pages, its 10,000th page and a whole-list CSV download.
+    """Measure the browser's pages, the contribution list's 10,000th page and a CSV download.
 
     Each database gets a scratch database that the benchmark creates and drops: the coherent
     export is loaded and processed by the real pipeline, its contributions copied to --rows, then
-    p50/p95 of the HTML and API pages (first and 10,000th, by date and by amount) and the CSV
-    download's rows per second and peak memory are printed with the targets.
+    p50/p95 of the contribution list's HTML and API pages (first and 10,000th, by date and by
+    amount), of the search, committee, filing and candidate pages and of the filtered
+    contribution search, and the CSV download's rows per second and peak memory are printed
+    with the targets.
     """
 
     test_options = {"rows": 3000, "repeat": 3, "databases": "sqlite"}

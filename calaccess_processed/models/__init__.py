@@ -9,13 +9,14 @@ from .candidate_committees import CandidateCommittee
 from .filings import PROCESSED_MODELS, get_processed_model
 from .ocd import *  # noqa: F403  (the OCD election models, listed in ocd.OCD_MODELS)
 from .ocd import __all__ as OCD_NAMES
-from .totals import FilerPeriodTotal, FilerYearTotal
+from .totals import FilerContributionGroup, FilerPeriodTotal, FilerYearTotal
 from .tracking import ProcessedDataFile, ProcessedDataVersion, SkippedRawRow
 
 globals().update(PROCESSED_MODELS)
 
 __all__ = [
     "CandidateCommittee",
+    "FilerContributionGroup",
     "FilerPeriodTotal",
     "FilerYearTotal",
     "PROCESSED_MODELS",

@@ -193,3 +193,49 @@ class FilerPeriodTotal(models.Model):
             is_memo=False,
         )
         return lines.filter(Exists(covers)) if covered else lines.exclude(Exists(covers))
+
+
+class FilerContributionGroup(models.Model):
+    """One group of a filer's contributions with their sum and count, for the committee page.
+
+    The Schedule A items of the filer's latest Form 460s, memo rows excluded, grouped four ways:
+    by contributor (last, first name), by place (state, first five digits of the ZIP), by
+    employer (employer, occupation), and by size (``first_value`` is the band's index in
+    ``calaccess_web.queries.committees.SIZES``; items without an amount are in none). The page
+    reads the largest groups by an index instead of adding up every contribution of a committee.
+    """
+
+    CONTRIBUTOR, PLACE, EMPLOYER, SIZE = "contributor", "place", "employer", "size"
+    GROUPINGS = [
+        (CONTRIBUTOR, "Last and first name of the contributor"),
+        (PLACE, "State and ZIP (five digits)"),
+        (EMPLOYER, "Employer and occupation"),
+        (SIZE, "Size band of the net amount"),
+    ]
+
+    filer_internal_id = fields.IntegerField(help_text="The filer's numeric id (FILER_XREF_CD).")
+    grouping = fields.CharField(max_length=20, choices=GROUPINGS)
+    first_value = fields.TextField(
+        null=True, blank=True, help_text="Last name, state, employer or size band."
+    )
+    second_value = fields.TextField(
+        null=True, blank=True, help_text="First name, ZIP, occupation; empty for a size band."
+    )
+    total = _amount("Sum of the net amounts.")
+    count = fields.IntegerField(help_text="Schedule A items in the group.")
+
+    class Meta:
+        ordering = ("filer_internal_id", "grouping", "-total")
+        indexes = [
+            models.Index(
+                fields=("filer_internal_id", "grouping", "-total", "-count"),
+                name="filer_group_by_total",
+            ),
+            models.Index(
+                fields=("filer_internal_id", "grouping", "-count", "-total"),
+                name="filer_group_by_count",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filer_internal_id} {self.grouping} {self.first_value} {self.second_value}"

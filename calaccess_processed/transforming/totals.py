@@ -1,5 +1,6 @@
-"""Fill :class:`~calaccess_processed.models.FilerYearTotal` and
-:class:`~calaccess_processed.models.FilerPeriodTotal`, one set-based statement each.
+"""Fill :class:`~calaccess_processed.models.FilerYearTotal`,
+:class:`~calaccess_processed.models.FilerPeriodTotal` and
+:class:`~calaccess_processed.models.FilerContributionGroup`, one set-based statement each.
 
 The year statement sums two kinds of parts per (filer, calendar year): each latest Form 460 (summary
 lines and Schedule A items; when a later filing of the same filer covers an overlapping period,
@@ -16,7 +17,12 @@ from __future__ import annotations
 from django.db import connections, transaction
 
 from calaccess_processed import specs
-from calaccess_processed.models import PROCESSED_MODELS, FilerPeriodTotal, FilerYearTotal
+from calaccess_processed.models import (
+    PROCESSED_MODELS,
+    FilerContributionGroup,
+    FilerPeriodTotal,
+    FilerYearTotal,
+)
 
 from .dialects import Dialect, dialect_for
 from .transformer import processed_alias
@@ -207,15 +213,72 @@ def period_totals_statement(dialect: Dialect) -> str:
     )
 
 
+#: Size bands of :class:`FilerContributionGroup` (``calaccess_web``'s ``SIZES``): the band of a
+#: net amount is the number of these lower bounds it reaches (below 0 is band 0, returned).
+SIZE_BOUNDS = (0, 100, 500, 1000, 5000)
+
+
+def contribution_groups_statement(dialect: Dialect) -> str:
+    """Group every filer's contributions four ways in one ``INSERT … SELECT``: the Schedule A
+    items of its latest Form 460s, memo rows excluded, by contributor, place, employer and size
+    band (items without an amount in no band), each with its sum and count."""
+    items = _table(dialect, "Form460ScheduleAItem")
+    f460 = _table(dialect, "Form460Filing")
+    band = " + ".join(
+        f"CASE WHEN a.net_amount >= {bound} THEN 1 ELSE 0 END" for bound in SIZE_BOUNDS
+    )
+    size = dialect.to_text(f"({band})")
+    groupings = (  # grouping, first value, second value, condition
+        (
+            FilerContributionGroup.CONTRIBUTOR,
+            "a.contributor_lastname",
+            "a.contributor_firstname",
+            "",
+        ),
+        (
+            FilerContributionGroup.PLACE,
+            "a.contributor_state",
+            "SUBSTR(a.contributor_zip, 1, 5)",
+            "",
+        ),
+        (FilerContributionGroup.EMPLOYER, "a.contributor_employer", "a.contributor_occupation", ""),
+        (FilerContributionGroup.SIZE, size, None, " AND a.net_amount IS NOT NULL"),
+    )
+    selects = [
+        f"SELECT f.filer_internal_id, '{grouping}', {first}, {second or 'NULL'},"
+        f" SUM(a.net_amount), COUNT(*)"
+        f" FROM {items} a JOIN {f460} f ON f.filing_id = a.filing_id"
+        f" WHERE a.is_memo = FALSE AND f.filer_internal_id IS NOT NULL{condition}"
+        f" GROUP BY f.filer_internal_id, {first}{f', {second}' if second else ''}"
+        for grouping, first, second, condition in groupings
+    ]
+    names = ", ".join(
+        dialect.quote(name)
+        for name in (
+            "filer_internal_id",
+            "grouping",
+            "first_value",
+            "second_value",
+            "total",
+            "count",
+        )
+    )
+    return (
+        f"INSERT INTO {dialect.quote(FilerContributionGroup._meta.db_table)} ({names})"
+        f" {' UNION ALL '.join(selects)}"
+    )
+
+
 def total_filings() -> int:
-    """Replace every filer-year and filer-period total, in one transaction; return how many
-    filer-year totals there are."""
+    """Replace every filer-year and filer-period total and every filer's contribution groups, in
+    one transaction; return how many filer-year totals there are."""
     alias = processed_alias()
     connection = connections[alias]
     dialect = dialect_for(connection)
     with transaction.atomic(using=alias):
         FilerYearTotal.objects.using(alias).all().delete()
         FilerPeriodTotal.objects.using(alias).all().delete()
+        FilerContributionGroup.objects.using(alias).all().delete()
         with connection.cursor() as cursor:
             for setting in dialect.transaction_settings():
                 cursor.execute(setting)
@@ -224,4 +287,5 @@ def total_filings() -> int:
                     cursor.execute(analyze)
             cursor.execute(totals_statement(dialect))
             cursor.execute(period_totals_statement(dialect))
+            cursor.execute(contribution_groups_statement(dialect))
     return FilerYearTotal.objects.using(alias).count()

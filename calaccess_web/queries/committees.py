@@ -1,5 +1,6 @@
 """A committee's page: its totals (from the processed totals, never re-added from items), the
-filings each figure came from, its filings and who gave it money."""
+filings each figure came from, its filings and who gave it money (the processed contribution
+groups: the page reads a committee's largest groups by an index, never adds up its items)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
-from django.db.models.functions import Substr
+from django.db.models import Exists, F, OuterRef, QuerySet
 
-from calaccess_processed.models import PROCESSED_MODELS, FilerYearTotal
+from calaccess_processed.models import PROCESSED_MODELS, FilerContributionGroup, FilerYearTotal
 from calaccess_web.models import SearchEntry
 
 from . import NotFound
@@ -134,38 +134,38 @@ def year_totals(internal_ids: set[int], period_rows: list[dict[str, Any]]) -> li
     return list(years.values())
 
 
-def _contributions(internal_ids: set[int]) -> QuerySet:
-    """Schedule A items of the filer's latest Form 460s, memo rows left out."""
-    filings = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(
-        filer_internal_id__in=internal_ids
+def _groups(internal_ids: set[int], grouping: str) -> QuerySet:
+    """The filer's contribution groups of one kind (computed by ``total_filings``)."""
+    return FilerContributionGroup.objects.filter(
+        filer_internal_id__in=internal_ids, grouping=grouping
     )
-    items = PROCESSED_MODELS["Form460ScheduleAItem"]._default_manager
-    return items.filter(filing_id__in=filings.values("filing_id"), is_memo=False)
 
 
-def _grouped(items: QuerySet, *columns: Any, order: tuple[str, ...], **expressions: Any) -> list:
+def _largest(
+    internal_ids: set[int], grouping: str, first: str, second: str, order: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The :data:`TOP` largest groups, their values named as the contributions' columns."""
+    rows = _groups(internal_ids, grouping).order_by(*order)[:TOP]
     return list(
-        items.values(*columns, **expressions)
-        .annotate(total=Sum("net_amount"), count=Count("id"))
-        .order_by(*order)[:TOP]
+        rows.values("total", "count", **{first: F("first_value"), second: F("second_value")})
     )
 
 
-def by_size(items: QuerySet) -> list[dict[str, Any]]:
-    """Count and sum of the contributions in each size band (one query)."""
-    aggregates: dict[str, Any] = {}
-    for index, (_label, low, high) in enumerate(SIZES):
-        condition = Q()
-        if low is not None:
-            condition &= Q(net_amount__gte=low)
-        if high is not None:
-            condition &= Q(net_amount__lt=high)
-        aggregates[f"count_{index}"] = Count("id", filter=condition)
-        aggregates[f"total_{index}"] = Sum("net_amount", filter=condition)
-    values = items.aggregate(**aggregates)
+def by_size(internal_ids: set[int]) -> list[dict[str, Any]]:
+    """Count and sum of the contributions in each size band."""
+    bands = {
+        int(row["first_value"]): row
+        for row in _groups(internal_ids, FilerContributionGroup.SIZE).values(
+            "first_value", "count", "total"
+        )
+    }
     return [
-        {"label": label, "count": values[f"count_{i}"], "total": values[f"total_{i}"] or 0}
-        for i, (label, _low, _high) in enumerate(SIZES)
+        {
+            "label": label,
+            "count": bands[index]["count"] if index in bands else 0,
+            "total": (bands[index]["total"] if index in bands else None) or 0,
+        }
+        for index, (label, _low, _high) in enumerate(SIZES)
     ]
 
 
@@ -175,24 +175,29 @@ def committee_page(filer_id: str) -> CommitteePage:
     entry = find_committee(filer_id)
     internal_ids = {entry.filer_internal_id} if entry.filer_internal_id else set()
     period_rows = periods(internal_ids)
-    items = _contributions(internal_ids)
     name = ("contributor_lastname", "contributor_firstname")
+    contributor = (internal_ids, FilerContributionGroup.CONTRIBUTOR, *name)
     return CommitteePage(
         entry=entry,
         internal_ids=internal_ids,
         periods=period_rows,
         years=year_totals(internal_ids, period_rows),
         filings=filer_filings(internal_ids),
-        top_by_total=_grouped(items, *name, order=("-total", "-count")),
-        top_by_count=_grouped(items, *name, order=("-count", "-total")),
-        by_size=by_size(items),
-        by_place=_grouped(
-            items,
+        top_by_total=_largest(*contributor, order=("-total", "-count")),
+        top_by_count=_largest(*contributor, order=("-count", "-total")),
+        by_size=by_size(internal_ids),
+        by_place=_largest(
+            internal_ids,
+            FilerContributionGroup.PLACE,
             "contributor_state",
-            zip5=Substr("contributor_zip", 1, 5),
-            order=("-total", "contributor_state"),
+            "zip5",
+            order=("-total", "first_value"),
         ),
-        by_employer=_grouped(
-            items, "contributor_employer", "contributor_occupation", order=("-total", "-count")
+        by_employer=_largest(
+            internal_ids,
+            FilerContributionGroup.EMPLOYER,
+            "contributor_employer",
+            "contributor_occupation",
+            order=("-total", "-count"),
         ),
     )

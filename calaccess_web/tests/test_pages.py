@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, Sum
+from django.db.models.functions import Substr
 
 from calaccess_processed.diffing import diff_filing
-from calaccess_processed.models import FilerYearTotal
+from calaccess_processed.models import PROCESSED_MODELS, FilerYearTotal
 from calaccess_processed.tests.coherent import manifest
 from calaccess_scraped.models import PropositionCommittee
 from calaccess_web.models import SearchEntry
+from calaccess_web.queries.committees import SIZES, committee_page
 
 from .pages import (
     AMENDED_FILING,
@@ -47,6 +49,51 @@ def test_committee_page_totals_and_filings(client, web_data, django_assert_max_n
     assert "<svg" in page and "Raised (line 5)" in page  # the chart, drawn on the server
     for link in ("contributions", "expenditures", "filings"):
         assert f'href="/committees/{COMMITTEE}/{link}/"' in page
+
+
+def _committee_items(filer_id: str):
+    """The committee's Schedule A items the page counts, added up here from the items."""
+    entry = SearchEntry.objects.get(kind=SearchEntry.COMMITTEE, key=filer_id)
+    filings = PROCESSED_MODELS["Form460Filing"]._default_manager.filter(
+        filer_internal_id=entry.filer_internal_id
+    )
+    return PROCESSED_MODELS["Form460ScheduleAItem"]._default_manager.filter(
+        filing_id__in=filings.values("filing_id"), is_memo=False
+    )
+
+
+def _sums(rows, *columns: str) -> dict:
+    return {tuple(row[c] for c in columns): (row["total"], row["count"]) for row in rows}
+
+
+def test_committee_page_contributors_are_its_items_added_up(web_data):
+    """The contribution groups processing stores are the committee's items grouped, and the page
+    shows the largest of them."""
+    items = _committee_items(COMMITTEE)
+    assert items.count() > 10  # enough contributions for a top ten to choose from
+    page = committee_page(COMMITTEE)
+    name = ("contributor_lastname", "contributor_firstname")
+    zip5 = {"zip5": Substr("contributor_zip", 1, 5)}
+    for rows, columns, expressions, order in (
+        (page.top_by_total, name, {}, "total"),
+        (page.top_by_count, name, {}, "count"),
+        (page.by_place, ("contributor_state", "zip5"), zip5, "total"),
+        (page.by_employer, ("contributor_employer", "contributor_occupation"), {}, "total"),
+    ):
+        grouped = items.values(*(c for c in columns if c not in expressions), **expressions)
+        expected = _sums(grouped.annotate(total=Sum("net_amount"), count=Count("id")), *columns)
+        shown = _sums(rows, *columns)
+        assert len(shown) == min(10, len(expected))
+        assert all(expected[key] == figures for key, figures in shown.items())
+        largest = sorted((figures[order == "count"] for figures in expected.values()), reverse=True)
+        assert sorted((f[order == "count"] for f in shown.values()), reverse=True) == largest[:10]
+    for band, (_label, low, high) in zip(page.by_size, SIZES, strict=True):
+        in_band = items.filter(net_amount__isnull=False)
+        in_band = in_band.filter(net_amount__gte=low) if low is not None else in_band
+        in_band = in_band.filter(net_amount__lt=high) if high is not None else in_band
+        assert band["count"] == in_band.count()
+        assert band["total"] == (in_band.aggregate(total=Sum("net_amount"))["total"] or 0)
+    assert sum(band["count"] for band in page.by_size) == items.exclude(net_amount=None).count()
 
 
 def test_committee_page_flags_summary_that_disagrees(client, web_data):
