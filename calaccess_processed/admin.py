@@ -20,6 +20,7 @@ from calaccess_processed import specs
 from calaccess_processed.models import (
     PROCESSED_MODELS,
     CandidateCommittee,
+    FilerContributionGroup,
     FilerPeriodTotal,
     FilerYearTotal,
     ProcessedDataFile,
@@ -139,6 +140,20 @@ class FilerPeriodTotalAdmin(ReadOnlyAdmin):
     )
     list_filter = ("kind", "is_counted")
     search_fields = ("filer_id__exact", "filing_id__exact")
+
+
+@admin.register(FilerContributionGroup)
+class FilerContributionGroupAdmin(ReadOnlyAdmin):
+    list_display = (
+        "filer_internal_id",
+        "grouping",
+        "first_value",
+        "second_value",
+        "total",
+        "count",
+    )
+    list_filter = ("grouping",)
+    search_fields = ("filer_internal_id__exact", "first_value")
 
 
 admin.site.register(

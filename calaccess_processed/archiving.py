@@ -24,6 +24,7 @@ from calaccess_toolkit import conf
 
 from .models import (
     PROCESSED_MODELS,
+    FilerContributionGroup,
     FilerPeriodTotal,
     FilerYearTotal,
     ProcessedDataFile,
@@ -38,6 +39,7 @@ ARCHIVED_MODELS: dict[str, type[models.Model]] = {
     **PROCESSED_MODELS,
     "FilerYearTotal": FilerYearTotal,
     "FilerPeriodTotal": FilerPeriodTotal,
+    "FilerContributionGroup": FilerContributionGroup,
     **{model.__name__: model for model in OCD_MODELS},
 }
 

@@ -200,9 +200,10 @@ class FilerContributionGroup(models.Model):
 
     The Schedule A items of the filer's latest Form 460s, memo rows excluded, grouped four ways:
     by contributor (last, first name), by place (state, first five digits of the ZIP), by
-    employer (employer, occupation), and by size (``first_value`` is the band's index in
-    ``calaccess_web.queries.committees.SIZES``; items without an amount are in none). The page
-    reads the largest groups by an index instead of adding up every contribution of a committee.
+    employer (employer, occupation), and by size (``first_value`` is the band's index by
+    ``calaccess_processed.transforming.totals.SIZE_BOUNDS``; items without an amount are in
+    none). The page reads the largest groups by an index instead of adding up every
+    contribution of a committee.
     """
 
     CONTRIBUTOR, PLACE, EMPLOYER, SIZE = "contributor", "place", "employer", "size"

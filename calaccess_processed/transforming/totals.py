@@ -213,8 +213,9 @@ def period_totals_statement(dialect: Dialect) -> str:
     )
 
 
-#: Size bands of :class:`FilerContributionGroup` (``calaccess_web``'s ``SIZES``): the band of a
-#: net amount is the number of these lower bounds it reaches (below 0 is band 0, returned).
+#: Size bands of :class:`FilerContributionGroup`, in dollars (the committee page labels them):
+#: the band of a net amount is the number of these lower bounds it reaches (below 0 is band 0,
+#: returned).
 SIZE_BOUNDS = (0, 100, 500, 1000, 5000)
 
 

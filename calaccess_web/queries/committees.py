@@ -11,19 +11,25 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, QuerySet
 
 from calaccess_processed.models import PROCESSED_MODELS, FilerContributionGroup, FilerYearTotal
+from calaccess_processed.transforming.totals import SIZE_BOUNDS
 from calaccess_web.models import SearchEntry
 
 from . import NotFound
 from .filings import filer_filings
 
 #: Contribution sizes (net amounts, dollars): label, lowest, highest (exclusive; None: open).
-SIZES: tuple[tuple[str, Decimal | None, Decimal | None], ...] = (
-    ("Returned (negative)", None, Decimal(0)),
-    ("Under $100", Decimal(0), Decimal(100)),
-    ("$100 – $499", Decimal(100), Decimal(500)),
-    ("$500 – $999", Decimal(500), Decimal(1000)),
-    ("$1,000 – $4,999", Decimal(1000), Decimal(5000)),
-    ("$5,000 and over", Decimal(5000), None),
+#: The bands are the processed groups' (``SIZE_BOUNDS``); only their labels are the page's.
+SIZE_LABELS = (
+    "Returned (negative)",
+    "Under $100",
+    "$100 – $499",
+    "$500 – $999",
+    "$1,000 – $4,999",
+    "$5,000 and over",
+)
+_BOUNDS: tuple[Decimal | None, ...] = tuple(Decimal(bound) for bound in SIZE_BOUNDS)
+SIZES: tuple[tuple[str, Decimal | None, Decimal | None], ...] = tuple(
+    zip(SIZE_LABELS, (None, *_BOUNDS), (*_BOUNDS, None), strict=True)
 )
 PERIOD_FIELDS = (
     "filing_id",
