@@ -274,10 +274,12 @@ class FormStatements:
         return Statement(sql, tuple(params))
 
     def reconcile(self) -> list[Statement]:
-        """Fill each declared check of the filing versions, once their items are in."""
+        """Fill each declared check of the filing versions, once their items are in: one update
+        of every item total, then one of every difference and flag (each update rewrites every
+        version row, so one per check would rewrite them all again)."""
         model = self.form.filing
         table = self.table(model.version_name)
-        statements = []
+        totals, checks = [], []
         for check in model.reconciliations:
             summary = self.d.quote(check.summary_field)
             difference = self.d.quote(f"{check.name}_difference")
@@ -294,12 +296,7 @@ class FormStatements:
                 same_version = (
                     f"i.filing_id = {table}.filing_id AND i.amend_id = {table}.amend_id{memo}"
                 )
-                statements.append(
-                    Statement(
-                        f"UPDATE {table} SET {total} ="
-                        f" (SELECT {amount} FROM {items} i WHERE {same_version})"
-                    )
-                )
+                totals.append(f"{total} = (SELECT {amount} FROM {items} i WHERE {same_version})")
                 other = f"COALESCE({total}, 0)"
             else:
                 other = self.d.quote(check.other_summary_field)
@@ -310,10 +307,12 @@ class FormStatements:
                 f"CASE WHEN {summary} IS NULL OR {other} IS NULL THEN NULL"
                 f" WHEN {delta} = 0 THEN TRUE ELSE FALSE END"
             )
-            statements.append(
-                Statement(f"UPDATE {table} SET {difference} = {delta}, {reconciled} = {flag}")
-            )
-        return statements
+            checks.append(f"{difference} = {delta}, {reconciled} = {flag}")
+        # The differences read the totals: a second statement, as an update's expressions read
+        # the row as it was before it (on SQLite and PostgreSQL).
+        return [
+            Statement(f"UPDATE {table} SET {', '.join(sets)}") for sets in (totals, checks) if sets
+        ]
 
     def insert_latest_filings(self) -> Statement:
         model = self.form.filing
