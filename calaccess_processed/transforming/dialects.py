@@ -117,8 +117,16 @@ class PostgreSQLDialect(Dialect):
         # The statements are few and large: compiling them (JIT, with inlining and optimisation
         # for their hundreds of expressions) costs seconds each and saves less than it costs.
         # Their sorts (ROW_NUMBER over a whole raw table's keys) spill to disk in the default
-        # 4 MB; a batch job of one connection can give them more.
-        return ["SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'"]
+        # 4 MB; a batch job of one connection can give them more. The planner estimates a
+        # filter on a window's result (dup_rank = 1) at half a percent of the rows, and so
+        # chose nested loops over whole raw tables (the covers against the filer
+        # cross-references: 26 million TRIM comparisons at a million rows); hash joins are right
+        # for statements that read whole tables, and correlated subqueries still use indexes.
+        return [
+            "SET LOCAL jit = off",
+            "SET LOCAL work_mem = '64MB'",
+            "SET LOCAL enable_nestloop = off",
+        ]
 
     def statistics_stale(self, table: str) -> bool:
         with self.connection.cursor() as cursor:

@@ -1,10 +1,10 @@
 """The set-based SQL that fills one form's models from the raw tables, written from the specs.
 
 Every statement is one ``INSERT … SELECT``: the database does the work, no row passes through
-Python. Each reads the raw rows of its model's form types once, numbered per key with
-``ROW_NUMBER()`` so the first row (lowest raw id) of a duplicated key is taken and the others are
-logged as skipped. Version chains (position, count, successor) come from window functions over
-the kept covers.
+Python. Each reads the raw rows of its model's form types, numbered per key with ``ROW_NUMBER()``
+so the first row (lowest raw id) of a duplicated key is taken and the others are logged as
+skipped; only the rows with a cover are numbered, those without are logged by an anti-join. Version
+chains (position, count, successor) come from window functions over the kept covers.
 """
 
 from __future__ import annotations
@@ -151,15 +151,46 @@ class FormStatements:
         return f" AND NOT {condition}" if name.startswith("not_") else f" AND {condition}"
 
     def numbered(
-        self, table: str, form_types: Sequence[str], key: Sequence[str], record_filter: str = ""
+        self,
+        table: str,
+        form_types: Sequence[str],
+        key: Sequence[str],
+        record_filter: str = "",
+        covered: bool = False,
     ) -> Statement:
-        """The raw rows of ``form_types``, each with ``dup_rank`` (1 = first of its key)."""
+        """The raw rows of ``form_types``, each with ``dup_rank`` (1 = first of its key).
+
+        ``covered``: only the rows with a cover version (the key holds FILING_ID and AMEND_ID,
+        so a key's rows all have the cover or all lack it, and leaving the others out changes no
+        rank). Most rows of an export may have no cover: joined first, the window sorts the
+        rows that can be kept, not the whole table.
+        """
         partition = ", ".join(self.col("s", column) for column in key)
+        if covered and not {"FILING_ID", "AMEND_ID"} <= set(key):
+            raise ValueError(f"a key without the cover's columns: {key}")
+        cover = f" JOIN {self._cover_join('s')}" if covered else ""
         sql = (
             f"SELECT s.*, ROW_NUMBER() OVER (PARTITION BY {partition}"
-            f" ORDER BY s.{self.d.quote('id')}) AS dup_rank FROM {self.raw(table)} s"
-            f" WHERE s.{self.d.quote('FORM_TYPE')} IN ({_placeholders(form_types)})"
+            f" ORDER BY s.{self.d.quote('id')}) AS dup_rank FROM {self.raw(table)} s{cover}"
+            f" WHERE {self._of_types(form_types, record_filter)}"
+        )
+        return Statement(sql, tuple(form_types))
+
+    def _of_types(self, form_types: Sequence[str], record_filter: str = "") -> str:
+        """The condition on raw rows ``s``: one of ``form_types``, passing the record filter."""
+        return (
+            f"s.{self.d.quote('FORM_TYPE')} IN ({_placeholders(form_types)})"
             f"{self.record_filter(record_filter)}"
+        )
+
+    def uncovered(
+        self, table: str, form_types: Sequence[str], record_filter: str = ""
+    ) -> Statement:
+        """The raw rows ``s`` of ``form_types`` that no cover version has."""
+        sql = (
+            f"FROM {self.raw(table)} s WHERE {self._of_types(form_types, record_filter)}"
+            f" AND NOT EXISTS (SELECT 1 FROM {self.table(self.form.filing.version_name)} v"
+            f" WHERE {self._cover_condition('s')})"
         )
         return Statement(sql, tuple(form_types))
 
@@ -243,10 +274,12 @@ class FormStatements:
         return Statement(sql, tuple(params))
 
     def reconcile(self) -> list[Statement]:
-        """Fill each declared check of the filing versions, once their items are in."""
+        """Fill each declared check of the filing versions, once their items are in: one update
+        of every item total, then one of every difference and flag (each update rewrites every
+        version row, so one per check would rewrite them all again)."""
         model = self.form.filing
         table = self.table(model.version_name)
-        statements = []
+        totals, checks = [], []
         for check in model.reconciliations:
             summary = self.d.quote(check.summary_field)
             difference = self.d.quote(f"{check.name}_difference")
@@ -263,12 +296,7 @@ class FormStatements:
                 same_version = (
                     f"i.filing_id = {table}.filing_id AND i.amend_id = {table}.amend_id{memo}"
                 )
-                statements.append(
-                    Statement(
-                        f"UPDATE {table} SET {total} ="
-                        f" (SELECT {amount} FROM {items} i WHERE {same_version})"
-                    )
-                )
+                totals.append(f"{total} = (SELECT {amount} FROM {items} i WHERE {same_version})")
                 other = f"COALESCE({total}, 0)"
             else:
                 other = self.d.quote(check.other_summary_field)
@@ -279,10 +307,12 @@ class FormStatements:
                 f"CASE WHEN {summary} IS NULL OR {other} IS NULL THEN NULL"
                 f" WHEN {delta} = 0 THEN TRUE ELSE FALSE END"
             )
-            statements.append(
-                Statement(f"UPDATE {table} SET {difference} = {delta}, {reconciled} = {flag}")
-            )
-        return statements
+            checks.append(f"{difference} = {delta}, {reconciled} = {flag}")
+        # The differences read the totals: a second statement, as an update's expressions read
+        # the row as it was before it (on SQLite and PostgreSQL).
+        return [
+            Statement(f"UPDATE {table} SET {', '.join(sets)}") for sets in (totals, checks) if sets
+        ]
 
     def insert_latest_filings(self) -> Statement:
         model = self.form.filing
@@ -326,20 +356,22 @@ class FormStatements:
 
     # -- items ---------------------------------------------------------------------------------
 
-    def _item_rows(self, model: ModelSpec) -> Statement:
+    def _item_rows(self, model: ModelSpec, covered: bool = False) -> Statement:
         return self.numbered(
-            model.source_table, model.form_types, item_key(model), model.record_filter
+            model.source_table, model.form_types, item_key(model), model.record_filter, covered
         )
 
-    def _cover_join(self, alias: str) -> str:
+    def _cover_condition(self, alias: str) -> str:
         return (
-            f"{self.table(self.form.filing.version_name)} v"
-            f" ON v.filing_id = {self.col(alias, 'FILING_ID')}"
+            f"v.filing_id = {self.col(alias, 'FILING_ID')}"
             f" AND v.amend_id = {self.col(alias, 'AMEND_ID')}"
         )
 
+    def _cover_join(self, alias: str) -> str:
+        return f"{self.table(self.form.filing.version_name)} v ON {self._cover_condition(alias)}"
+
     def insert_item_versions(self, model: ModelSpec) -> Statement:
-        rows = self._item_rows(model)
+        rows = self._item_rows(model, covered=True)
         targets = ["filing_id", "amend_id", "line_item"]
         values = [self.col("r", "FILING_ID"), self.col("r", "AMEND_ID"), self.col("r", "LINE_ITEM")]
         for field in model.fields:
@@ -347,8 +379,7 @@ class FormStatements:
             values.append(self.convert(field, model.source_table, "r"))
         sql = (
             f"INSERT INTO {self.table(model.version_name)} ({self._names(targets)})"
-            f" SELECT {', '.join(values)} FROM ({rows.sql}) r"
-            f" JOIN {self._cover_join('r')} WHERE r.dup_rank = 1"
+            f" SELECT {', '.join(values)} FROM ({rows.sql}) r WHERE r.dup_rank = 1"
         )
         return Statement(sql, rows.params)
 
@@ -392,18 +423,39 @@ class FormStatements:
         return self._insert_skipped(sql, [*params, SkippedRawRow.DUPLICATE_COVER, *rows.params])
 
     def skipped_items(self, model: ModelSpec) -> Statement:
-        rows = self._item_rows(model)
-        reason = "CASE WHEN v.id IS NULL THEN %s ELSE %s END"
-        line = self.d.to_text(self.col("r", "LINE_ITEM"))
+        """The rows no cover has, then the covered rows that repeat a key: two parts, so only the
+        covered rows are numbered."""
         select, params = self._skipped_values(
-            model.version_name, model.source_table, "r", line, reason
+            model.version_name,
+            model.source_table,
+            "s",
+            self.d.to_text(self.col("s", "LINE_ITEM")),
+            "%s",
+        )
+        uncovered = self.uncovered(model.source_table, model.form_types, model.record_filter)
+        rows = self._item_rows(model, covered=True)
+        repeated, repeated_params = self._skipped_values(
+            model.version_name,
+            model.source_table,
+            "r",
+            self.d.to_text(self.col("r", "LINE_ITEM")),
+            "%s",
         )
         sql = (
-            f"{select} FROM ({rows.sql}) r LEFT JOIN {self._cover_join('r')}"
-            f" WHERE v.id IS NULL OR r.dup_rank > 1"
+            f"{select} {uncovered.sql}"
+            f" UNION ALL {repeated} FROM ({rows.sql}) r WHERE r.dup_rank > 1"
         )
-        reasons = [SkippedRawRow.NO_COVER, SkippedRawRow.DUPLICATE_LINE]
-        return self._insert_skipped(sql, [*params, *reasons, *rows.params])
+        return self._insert_skipped(
+            sql,
+            [
+                *params,
+                SkippedRawRow.NO_COVER,
+                *uncovered.params,
+                *repeated_params,
+                SkippedRawRow.DUPLICATE_LINE,
+                *rows.params,
+            ],
+        )
 
     def skipped_summary_lines(self) -> Statement | None:
         models = self.form.summary_line_models
@@ -415,33 +467,41 @@ class FormStatements:
             )
         )
         types = sorted({form_type for form_type, _ in pairs})
+        summary = specs.SUMMARY_TABLE
+        version_name = self.form.filing.version_name
+        select, params = self._skipped_values(
+            version_name, summary, "s", self.col("s", "LINE_ITEM"), "%s"
+        )
+        uncovered = self.uncovered(summary, types)
         rows = self.numbered(
-            specs.SUMMARY_TABLE, types, ("FILING_ID", "AMEND_ID", "FORM_TYPE", "LINE_ITEM")
+            summary, types, ("FILING_ID", "AMEND_ID", "FORM_TYPE", "LINE_ITEM"), covered=True
         )
         declared = " OR ".join(
             f"({self.col('l', 'FORM_TYPE')} = %s AND {self.col('l', 'LINE_ITEM')} = %s)"
             for _pair in pairs
         )
         declared_params = [value for pair in pairs for value in pair]
-        reason = f"CASE WHEN v.id IS NULL THEN %s WHEN NOT ({declared}) THEN %s ELSE %s END"
-        select, params = self._skipped_values(
-            self.form.filing.version_name,
-            specs.SUMMARY_TABLE,
-            "l",
-            self.col("l", "LINE_ITEM"),
-            reason,
+        reason = f"CASE WHEN NOT ({declared}) THEN %s ELSE %s END"
+        covered, covered_params = self._skipped_values(
+            version_name, summary, "l", self.col("l", "LINE_ITEM"), reason
         )
         sql = (
-            f"{select} FROM ({rows.sql}) l LEFT JOIN {self._cover_join('l')}"
-            f" WHERE v.id IS NULL OR l.dup_rank > 1 OR NOT ({declared})"
+            f"{select} {uncovered.sql} UNION ALL {covered} FROM ({rows.sql}) l"
+            f" WHERE l.dup_rank > 1 OR NOT ({declared})"
         )
-        reasons = [
-            SkippedRawRow.NO_COVER,
-            *declared_params,
-            SkippedRawRow.LINE_NOT_PROCESSED,
-            SkippedRawRow.DUPLICATE_LINE,
-        ]
-        return self._insert_skipped(sql, [*params, *reasons, *rows.params, *declared_params])
+        reasons = [*declared_params, SkippedRawRow.LINE_NOT_PROCESSED, SkippedRawRow.DUPLICATE_LINE]
+        return self._insert_skipped(
+            sql,
+            [
+                *params,
+                SkippedRawRow.NO_COVER,
+                *uncovered.params,
+                *covered_params,
+                *reasons,
+                *rows.params,
+                *declared_params,
+            ],
+        )
 
     # -- helpers -------------------------------------------------------------------------------
 
