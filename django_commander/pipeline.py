@@ -55,10 +55,11 @@ import contextvars
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, ClassVar, Literal
 
 from django.db import connections
+from django.utils import timezone
 
 from calaccess_toolkit import conf
 from calaccess_toolkit.errors import UsageError
@@ -248,14 +249,21 @@ class PipelineCommand(BasicCommand):
             )
         }
 
+    def resume_window(self) -> timedelta | None:
+        """How long an attempt lasts: runs that started longer ago than this are not part of it
+        (None: no bound)."""
+        return None
+
     def interrupted_since(self) -> datetime | None:
         """Start of the unfinished attempt this run continues, or None for a fresh start."""
+        window = self.resume_window()
         return recorder.interrupted_since(
             self.name,
             self.parameters,
             test_mode=bool(self.options.get("test")),
             current=self.run_log,
             failed_too=self.resumes_failed,
+            not_before=None if window is None else timezone.now() - window,
         )
 
     def step_completed_since(self, step: Step, since: datetime) -> bool:

@@ -172,6 +172,7 @@ def interrupted_since(
     test_mode: bool,
     current: CommandLog | None,
     failed_too: bool = False,
+    not_before: datetime | None = None,
 ) -> datetime | None:
     """Start of the unfinished attempt a run continues, or None for a fresh start.
 
@@ -179,7 +180,9 @@ def interrupted_since(
     could close them. A run that finished failed or partial is a finished attempt, unless
     ``failed_too`` (a pipeline that opts in to retrying just what failed). The attempt starts at
     the earliest of such runs since the last finished one (several in a row form one attempt);
-    ``current``, the run asking, does not count.
+    ``current``, the run asking, does not count. ``not_before`` bounds the attempt in time: runs
+    that started earlier are not part of it (a pipeline that retries what failed, night after
+    night, starts afresh once its attempt is that old).
     """
     earlier = _runs(name, parameters).filter(test_mode=test_mode)
     if current is not None and current.pk is not None:
@@ -187,6 +190,8 @@ def interrupted_since(
     since = None
     for status, start_time in earlier.order_by("-start_time").values_list("status", "start_time"):
         if status == CommandLog.SUCCESS or (status == CommandLog.FAILURE and not failed_too):
+            break
+        if not_before is not None and start_time < not_before:
             break
         since = start_time
     return since

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
-from django.utils import timezone
+from datetime import timedelta
 
 from calaccess_scraped.scraping.cli import SCRAPE_OPTIONS, add_scrape_options
 from calaccess_scraped.scraping.recorder import ScrapeIncomplete, ScrapesIncomplete
@@ -18,9 +16,9 @@ class Scrape(PipelineCommand):
     """Scrape the CAL-ACCESS website: ballot measures, candidates and incumbents.
 
     A scraper that fails (some pages or all) does not stop the others: every step runs, then the
-    pipeline fails naming the incomplete ones (exit code 3), and a re-run resumes with just those,
-    for CALACCESS_SCRAPE_RESUME_HOURS after the partial attempt began; a later run (the next
-    night's) scrapes everything afresh.
+    pipeline fails naming the incomplete ones (exit code 3), and a re-run resumes with just those.
+    Only the partial runs of the last CALACCESS_SCRAPE_RESUME_HOURS are resumed: the next night's
+    run scrapes everything afresh.
     """
 
     #: A partial scrape's rerun repeats only the incomplete scrapers (within the time bound).
@@ -31,21 +29,12 @@ class Scrape(PipelineCommand):
     def add_arguments(cls, parser):
         add_scrape_options(parser)
 
-    def interrupted_since(self) -> datetime | None:
-        """The partial attempt to continue, if it began within CALACCESS_SCRAPE_RESUME_HOURS.
-
-        Partial runs in a row form one attempt, so without a bound a page that fails every night
-        would keep the scrapers that completed from ever running again.
-        """
-        since = super().interrupted_since()
-        hours = float(conf.get("CALACCESS_SCRAPE_RESUME_HOURS"))
-        if since is not None and timezone.now() - since > timedelta(hours=hours):
-            self.say(
-                f"The partial scrape began more than {hours:g} hours ago: scraping everything "
-                "afresh."
-            )
-            return None
-        return since
+    def resume_window(self) -> timedelta:
+        """CALACCESS_SCRAPE_RESUME_HOURS: partial runs in a row form one attempt, so without a
+        bound a page that fails every night would keep the scrapers that completed from ever
+        running again. The bound is on the runs, not on the attempt's first one: after a fresh
+        start, a rerun within the window resumes it."""
+        return timedelta(hours=float(conf.get("CALACCESS_SCRAPE_RESUME_HOURS")))
 
     def steps(self):
         options = {name: self.options[name] for name in SCRAPE_OPTIONS}

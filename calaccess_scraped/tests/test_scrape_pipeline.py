@@ -43,24 +43,33 @@ def test_the_pipeline_runs_every_scraper_and_resumes_the_incomplete_ones(
     assert Candidate.objects.count() == 7087
 
 
-def test_a_partial_scrape_older_than_the_resume_window_starts_afresh(
-    website, http_server, scrape_settings
-):
-    """Partial runs in a row are one attempt; past CALACCESS_SCRAPE_RESUME_HOURS from its start,
-    the scrapers that completed run again too (a page failing every night must not freeze them)."""
-    assert run("scrapecalaccess").startswith("Some pages could not be fetched")
-    # Every captured scraper misses some pages; say the incumbents' completed.
-    step = CommandLog.objects.get(command__name="scrape_incumbents")
+def _mark_succeeded(scraper: str) -> None:
+    step = CommandLog.objects.filter(command__name=scraper).latest("start_time")
     step.status = CommandLog.SUCCESS
     step.save()
+
+
+def _age_every_run(hours: int) -> None:
+    for log in CommandLog.objects.all():
+        log.start_time -= timedelta(hours=hours)
+        log.save()
+
+
+def test_partial_scrapes_resume_within_the_window_only(website, http_server, scrape_settings):
+    """Partial runs in a row are one attempt, bounded by CALACCESS_SCRAPE_RESUME_HOURS: the
+    next night, the scrapers that completed run again too (a page failing every night must not
+    freeze them), and a rerun soon after that fresh start resumes it."""
+    scrape_settings.CALACCESS_SCRAPE_RESUME_HOURS = 20
+    assert run("scrapecalaccess").startswith("Some pages could not be fetched")
+    # Every captured scraper misses some pages; say the incumbents' completed.
+    _mark_succeeded("scrape_incumbents")
     run("scrapecalaccess", "--cache-only")
     assert (scrapes("propositions"), scrapes("candidates"), scrapes("incumbents")) == (2, 2, 1)
 
-    scrape_settings.CALACCESS_SCRAPE_RESUME_HOURS = 20
-    pipeline = CommandLog.objects.filter(command__name="scrape")
-    assert pipeline.count() == 2
-    for log in pipeline:
-        log.start_time -= timedelta(hours=21)
-        log.save()
+    _age_every_run(24)  # the next night: a fresh start, every scraper
     run("scrapecalaccess", "--cache-only")
     assert (scrapes("propositions"), scrapes("candidates"), scrapes("incumbents")) == (3, 3, 2)
+
+    _mark_succeeded("scrape_incumbents")  # a rerun the same night resumes that attempt
+    run("scrapecalaccess", "--cache-only")
+    assert (scrapes("propositions"), scrapes("candidates"), scrapes("incumbents")) == (4, 4, 2)
