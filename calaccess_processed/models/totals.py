@@ -201,9 +201,8 @@ class FilerContributionGroup(models.Model):
     The Schedule A items of the filer's latest Form 460s, memo rows excluded, grouped four ways:
     by contributor (last, first name), by place (state, first five digits of the ZIP), by
     employer (employer, occupation), and by size (``first_value`` is the band's index by
-    ``calaccess_processed.transforming.totals.SIZE_BOUNDS``; items without an amount are in
-    none). The page reads the largest groups by an index instead of adding up every
-    contribution of a committee.
+    :attr:`SIZE_BOUNDS`; items without an amount are in none). The page reads the largest groups
+    by an index instead of adding up every contribution of a committee.
     """
 
     CONTRIBUTOR, PLACE, EMPLOYER, SIZE = "contributor", "place", "employer", "size"
@@ -213,6 +212,9 @@ class FilerContributionGroup(models.Model):
         (EMPLOYER, "Employer and occupation"),
         (SIZE, "Size band of the net amount"),
     ]
+    #: Size bands in dollars (the committee page labels them): the band of a net amount is the
+    #: number of these lower bounds it reaches (below 0 is band 0, returned).
+    SIZE_BOUNDS = (0, 100, 500, 1000, 5000)
 
     filer_internal_id = fields.IntegerField(help_text="The filer's numeric id (FILER_XREF_CD).")
     grouping = fields.CharField(max_length=20, choices=GROUPINGS)

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+
+from calaccess_processed.models import PROCESSED_MODELS
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -26,3 +29,19 @@ def test_no_documentation_in_any_migration(word):
         # Django's own label of the surrogate key is the one verbose name allowed.
         text = migration.read_text().replace("verbose_name='ID'", "")
         assert word not in text, migration.name
+
+
+@pytest.mark.django_db
+def test_the_name_filter_has_trigram_indexes_on_postgresql_only():
+    """Migration 0009: GIN trigram indexes on the contributor names where PostgreSQL has them
+    (the test database's user may install pg_trgm); no other database gets an index by them."""
+    table = PROCESSED_MODELS["Form460ScheduleAItem"]._meta.db_table
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    trigram = {"form460a_lastname_trgm", "form460a_firstname_trgm"}
+    found = {name: info for name, info in constraints.items() if name in trigram}
+    if connection.vendor == "postgresql":
+        assert set(found) == trigram
+        assert {info["type"] for info in found.values()} == {"gin"}
+    else:
+        assert found == {}

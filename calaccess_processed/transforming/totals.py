@@ -213,12 +213,6 @@ def period_totals_statement(dialect: Dialect) -> str:
     )
 
 
-#: Size bands of :class:`FilerContributionGroup`, in dollars (the committee page labels them):
-#: the band of a net amount is the number of these lower bounds it reaches (below 0 is band 0,
-#: returned).
-SIZE_BOUNDS = (0, 100, 500, 1000, 5000)
-
-
 def contribution_groups_statement(dialect: Dialect) -> str:
     """Group every filer's contributions four ways in one ``INSERT … SELECT``: the Schedule A
     items of its latest Form 460s, memo rows excluded, by contributor, place, employer and size
@@ -226,7 +220,8 @@ def contribution_groups_statement(dialect: Dialect) -> str:
     items = _table(dialect, "Form460ScheduleAItem")
     f460 = _table(dialect, "Form460Filing")
     band = " + ".join(
-        f"CASE WHEN a.net_amount >= {bound} THEN 1 ELSE 0 END" for bound in SIZE_BOUNDS
+        f"CASE WHEN a.net_amount >= {bound} THEN 1 ELSE 0 END"
+        for bound in FilerContributionGroup.SIZE_BOUNDS
     )
     size = dialect.to_text(f"({band})")
     groupings = (  # grouping, first value, second value, condition

@@ -11,14 +11,14 @@ from typing import Any
 from django.db.models import Exists, F, OuterRef, QuerySet
 
 from calaccess_processed.models import PROCESSED_MODELS, FilerContributionGroup, FilerYearTotal
-from calaccess_processed.transforming.totals import SIZE_BOUNDS
 from calaccess_web.models import SearchEntry
 
 from . import NotFound
 from .filings import filer_filings
 
 #: Contribution sizes (net amounts, dollars): label, lowest, highest (exclusive; None: open).
-#: The bands are the processed groups' (``SIZE_BOUNDS``); only their labels are the page's.
+#: The bands are the processed groups' (``FilerContributionGroup.SIZE_BOUNDS``); only their
+#: labels are the page's.
 SIZE_LABELS = (
     "Returned (negative)",
     "Under $100",
@@ -27,7 +27,9 @@ SIZE_LABELS = (
     "$1,000 – $4,999",
     "$5,000 and over",
 )
-_BOUNDS: tuple[Decimal | None, ...] = tuple(Decimal(bound) for bound in SIZE_BOUNDS)
+_BOUNDS: tuple[Decimal | None, ...] = tuple(
+    Decimal(bound) for bound in FilerContributionGroup.SIZE_BOUNDS
+)
 SIZES: tuple[tuple[str, Decimal | None, Decimal | None], ...] = tuple(
     zip(SIZE_LABELS, (None, *_BOUNDS), (*_BOUNDS, None), strict=True)
 )
@@ -140,28 +142,29 @@ def year_totals(internal_ids: set[int], period_rows: list[dict[str, Any]]) -> li
     return list(years.values())
 
 
-def _groups(internal_ids: set[int], grouping: str) -> QuerySet:
-    """The filer's contribution groups of one kind (computed by ``total_filings``)."""
-    return FilerContributionGroup.objects.filter(
-        filer_internal_id__in=internal_ids, grouping=grouping
-    )
+def _groups(internal_id: int | None, grouping: str) -> QuerySet:
+    """The filer's contribution groups of one kind (computed by ``total_filings``, per filer:
+    one filer's, never added up across several). None, a filer without a numeric id: none."""
+    if internal_id is None:
+        return FilerContributionGroup.objects.none()
+    return FilerContributionGroup.objects.filter(filer_internal_id=internal_id, grouping=grouping)
 
 
 def _largest(
-    internal_ids: set[int], grouping: str, first: str, second: str, order: tuple[str, ...]
+    internal_id: int | None, grouping: str, first: str, second: str, order: tuple[str, ...]
 ) -> list[dict[str, Any]]:
     """The :data:`TOP` largest groups, their values named as the contributions' columns."""
-    rows = _groups(internal_ids, grouping).order_by(*order)[:TOP]
+    rows = _groups(internal_id, grouping).order_by(*order)[:TOP]
     return list(
         rows.values("total", "count", **{first: F("first_value"), second: F("second_value")})
     )
 
 
-def by_size(internal_ids: set[int]) -> list[dict[str, Any]]:
+def by_size(internal_id: int | None) -> list[dict[str, Any]]:
     """Count and sum of the contributions in each size band."""
     bands = {
         int(row["first_value"]): row
-        for row in _groups(internal_ids, FilerContributionGroup.SIZE).values(
+        for row in _groups(internal_id, FilerContributionGroup.SIZE).values(
             "first_value", "count", "total"
         )
     }
@@ -182,7 +185,8 @@ def committee_page(filer_id: str) -> CommitteePage:
     internal_ids = {entry.filer_internal_id} if entry.filer_internal_id else set()
     period_rows = periods(internal_ids)
     name = ("contributor_lastname", "contributor_firstname")
-    contributor = (internal_ids, FilerContributionGroup.CONTRIBUTOR, *name)
+    internal_id = entry.filer_internal_id or None
+    contributor = (internal_id, FilerContributionGroup.CONTRIBUTOR, *name)
     return CommitteePage(
         entry=entry,
         internal_ids=internal_ids,
@@ -191,16 +195,16 @@ def committee_page(filer_id: str) -> CommitteePage:
         filings=filer_filings(internal_ids),
         top_by_total=_largest(*contributor, order=("-total", "-count")),
         top_by_count=_largest(*contributor, order=("-count", "-total")),
-        by_size=by_size(internal_ids),
+        by_size=by_size(internal_id),
         by_place=_largest(
-            internal_ids,
+            internal_id,
             FilerContributionGroup.PLACE,
             "contributor_state",
             "zip5",
             order=("-total", "first_value"),
         ),
         by_employer=_largest(
-            internal_ids,
+            internal_id,
             FilerContributionGroup.EMPLOYER,
             "contributor_employer",
             "contributor_occupation",
