@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from decimal import Decimal
+
 import pytest
 
-from calaccess_processed.models import FilerYearTotal
+from calaccess_processed.models import PROCESSED_MODELS, FilerContributionGroup, FilerYearTotal
 from calaccess_processed.tests.coherent import expected, manifest, money
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +51,34 @@ def test_a_total_lists_the_filings_and_late_lines_it_counts(coherent_data):
     assert not {i["tran_id"] for i in covered["items"]} & set(
         total.uncovered_late_items().values_list("transaction_id", flat=True)
     )
+
+
+def test_contribution_groups_add_up_to_every_filers_items(coherent_data):
+    """Each grouping of a filer holds all its non-memo Schedule A items of its latest Form 460s,
+    once: counts and sums per filer equal the items', the size bands those with an amount."""
+    filers = dict(
+        PROCESSED_MODELS["Form460Filing"].objects.values_list("filing_id", "filer_internal_id")
+    )
+    items: dict[int, list] = defaultdict(list)
+    for filing_id, amount in (
+        PROCESSED_MODELS["Form460ScheduleAItem"]
+        .objects.filter(is_memo=False)
+        .values_list("filing_id", "net_amount")
+    ):
+        if filers.get(filing_id) is not None:
+            items[filers[filing_id]].append(amount)
+    groups: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    sums: dict[tuple[int, str], Decimal] = defaultdict(Decimal)
+    for group in FilerContributionGroup.objects.all():
+        key = (group.filer_internal_id, group.grouping)
+        groups[key][0] += group.count
+        sums[key] += group.total or 0
+    assert len(items) > 10
+    for filer, amounts in items.items():
+        present = [a for a in amounts if a is not None]
+        for grouping, _label in FilerContributionGroup.GROUPINGS:
+            wanted = len(present) if grouping == FilerContributionGroup.SIZE else len(amounts)
+            assert groups[(filer, grouping)][0] == wanted, (filer, grouping)
+            assert sums[(filer, grouping)] == sum(present, Decimal(0)), (filer, grouping)
+    assert {filer for filer, _grouping in groups} == set(items)
+    assert any(a is not None and a < 0 for amounts in items.values() for a in amounts)
