@@ -8,7 +8,8 @@ from typing import Any
 from django.db import models
 
 from calaccess_processed import specs
-from calaccess_processed.diffing import AmendmentDiff, diff_filing, form_of
+from calaccess_processed.diffing import AmendmentDiff, diff_versions, snapshots_of
+from calaccess_processed.diffing.reading import find_filing
 from calaccess_processed.models import PROCESSED_MODELS
 from calaccess_processed.models.base import PDF_URL
 
@@ -99,17 +100,18 @@ class FilingPage:
 
 
 def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
-    """A filing's versions, one version's summary and items, and every amendment's diff."""
+    """A filing's versions, one version's summary and items, and every amendment's diff.
+
+    Every version's rows are read once (see :mod:`calaccess_processed.diffing.reading`): the
+    chosen version's items and the diffs are both built from them.
+    """
     try:
-        form_id = form_of(filing_id)
+        rows = find_filing(filing_id)
     except LookupError:
         raise NotFound(f"no processed filing {filing_id}") from None
-    form = specs.load().form(form_id)
+    form = specs.load().form(rows.form)
     model = PROCESSED_MODELS[form.filing.version_name]
-    versions = [
-        _with_status(row, form_id)
-        for row in model._default_manager.filter(filing_id=filing_id).order_by("amend_id").values()
-    ]
+    versions = [_with_status(dict(row), rows.form) for row in rows.versions]
     chosen = amend_id if amend_id is not None else versions[-1]["amend_id"]
     version = next((row for row in versions if row["amend_id"] == chosen), None)
     if version is None:
@@ -119,31 +121,31 @@ def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
     summary = [(labels[name], version[name]) for name in decimals]
     schedules = []
     for item in form.items:
+        item_rows = [
+            dict(row, label=_label(row))
+            for row in rows.items.get(item.name, ())
+            if row["amend_id"] == chosen
+        ]
+        if not item_rows:
+            continue
         item_model = PROCESSED_MODELS[item.version_name]
-        rows = list(
-            item_model._default_manager.filter(filing_id=filing_id, amend_id=chosen)
-            .order_by("line_item")
-            .values()
-        )
-        for row in rows:
-            row["label"] = _label(row)
         schedules.append(
             Schedule(
                 item.name,
                 item.description,
-                rows,
+                item_rows,
                 _pick(item_model, "lastname"),
                 _pick(item_model, "date_received", "expense_date", "transaction_date", "date"),
                 _pick(item_model, "net_amount", "amount"),
             )
         )
     return FilingPage(
-        form_id,
+        rows.form,
         form.filing.description,
         filing_id,
         versions,
         version,
         [(label, value) for label, value in summary if value is not None],
-        [schedule for schedule in schedules if schedule.rows],
-        diff_filing(filing_id) if len(versions) > 1 else [],
+        schedules,
+        diff_versions(filing_id, snapshots_of(rows)) if len(versions) > 1 else [],
     )
