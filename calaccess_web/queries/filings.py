@@ -8,12 +8,13 @@ from typing import Any
 from django.db import models
 
 from calaccess_processed import specs
-from calaccess_processed.diffing import AmendmentDiff, diff_versions, snapshots_of
+from calaccess_processed.diffing import diff_versions, snapshots_of
 from calaccess_processed.diffing.reading import find_filing
 from calaccess_processed.models import PROCESSED_MODELS
 from calaccess_processed.models.base import PDF_URL
 
 from . import NotFound
+from .filing_tables import DiffTables, Schedule, diff_tables, schedule
 
 VERSION_FIELDS = (
     "filing_id",
@@ -57,33 +58,6 @@ def filer_filings(internal_ids: set[int]) -> list[dict[str, Any]]:
 
 
 @dataclass
-class Schedule:
-    """One schedule's items in one version, with the columns a reader scans first."""
-
-    name: str
-    description: str
-    rows: list[dict[str, Any]]
-    name_field: str | None
-    date_field: str | None
-    amount_field: str | None
-
-
-def _pick(model: type[models.Model], *suffixes: str) -> str | None:
-    names = [f.name for f in model._meta.concrete_fields]
-    for suffix in suffixes:
-        for name in names:
-            if name == suffix or name.endswith("_" + suffix):
-                return name
-    return None
-
-
-def _label(row: dict[str, Any]) -> str:
-    first = next((v for k, v in row.items() if k.endswith("firstname") and v), "")
-    last = next((v for k, v in row.items() if k.endswith("lastname") and v), "")
-    return " ".join(part for part in (first, last) if part)
-
-
-@dataclass
 class FilingPage:
     form: str
     form_description: str
@@ -92,7 +66,7 @@ class FilingPage:
     version: dict[str, Any]
     summary: list[tuple[str, Any]]
     schedules: list[Schedule]
-    diffs: list[AmendmentDiff]
+    diffs: list[DiffTables]
 
     @property
     def filer_id(self) -> str:
@@ -119,26 +93,15 @@ def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
     decimals = [f.name for f in model._meta.concrete_fields if isinstance(f, models.DecimalField)]
     labels = {f.name: str(f.help_text or f.name) for f in model._meta.concrete_fields}
     summary = [(labels[name], version[name]) for name in decimals]
-    schedules = []
-    for item in form.items:
-        item_rows = [
-            dict(row, label=_label(row))
-            for row in rows.items.get(item.name, ())
-            if row["amend_id"] == chosen
-        ]
-        if not item_rows:
-            continue
-        item_model = PROCESSED_MODELS[item.version_name]
-        schedules.append(
-            Schedule(
-                item.name,
-                item.description,
-                item_rows,
-                _pick(item_model, "lastname"),
-                _pick(item_model, "date_received", "expense_date", "transaction_date", "date"),
-                _pick(item_model, "net_amount", "amount"),
-            )
-        )
+    chosen_items = {
+        name: [row for row in item_rows if row["amend_id"] == chosen]
+        for name, item_rows in rows.items.items()
+    }
+    schedules = [
+        schedule(item, chosen_items[item.name])
+        for item in form.items
+        if chosen_items.get(item.name)
+    ]
     return FilingPage(
         rows.form,
         form.filing.description,
@@ -147,5 +110,7 @@ def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
         version,
         [(label, value) for label, value in summary if value is not None],
         schedules,
-        diff_versions(filing_id, snapshots_of(rows)) if len(versions) > 1 else [],
+        [diff_tables(diff) for diff in diff_versions(filing_id, snapshots_of(rows))]
+        if len(versions) > 1
+        else [],
     )
