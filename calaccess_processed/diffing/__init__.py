@@ -3,8 +3,9 @@
 Items are keyed by their schedule and ``transaction_id`` (stable across amendments; the line
 number and form type when a filer left it blank); the cover's fields (with its summary-page
 lines) and the lines of each schedule summary (``Form460ScheduleASummary``…) are compared one
-by one. :func:`apply_diff` rebuilds version n from version n-1 and the diff, which is how the
-diffs are tested.
+by one. The rows come from :mod:`.reading` (each model that holds rows of the filing read once
+for every version). :func:`apply_diff` rebuilds version n from version n-1 and the diff, which
+is how the diffs are tested.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import models
 
-from calaccess_processed import specs
-from calaccess_processed.models import PROCESSED_MODELS
+from .reading import FilingRows, find_filing, read_filing
 
 #: Columns that say where a row sits, not what it says.
 POSITION_FIELDS = frozenset(
@@ -48,12 +47,8 @@ class AmendmentDiff:
         return not (self.summary or self.summaries or self.added or self.removed or self.changed)
 
 
-def _values(row: models.Model) -> dict[str, Any]:
-    return {
-        f.attname: getattr(row, f.attname)
-        for f in row._meta.concrete_fields
-        if f.attname not in POSITION_FIELDS
-    }
+def _values(row: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in row.items() if name not in POSITION_FIELDS}
 
 
 def _item_key(schedule: str, values: dict[str, Any]) -> ItemKey:
@@ -61,33 +56,27 @@ def _item_key(schedule: str, values: dict[str, Any]) -> ItemKey:
     return (schedule, values.get("transaction_id") or line)
 
 
-def snapshots(form: str, filing_id: int, amend_id: int | None = None) -> dict[int, Snapshot]:
-    """Every version of a filing (or the one ``amend_id``) by amendment, each as its cover's
-    fields, its schedule summaries and its items keyed by schedule and transaction.
-
-    One query per model for all the versions, not one per model and version: a filing page with
-    three versions of a Form 460 ran some sixty queries for its diffs.
-    """
-    form_spec = specs.load().form(form)
-    wanted = {"filing_id": filing_id, **({} if amend_id is None else {"amend_id": amend_id})}
-    cover_model = PROCESSED_MODELS[form_spec.filing.version_name]
-    found: dict[int, Snapshot] = {
-        row.amend_id: (_values(row), {}, {})
-        for row in cover_model._default_manager.filter(**wanted)
-    }
-    for summary in form_spec.summaries:
-        model = PROCESSED_MODELS[summary.version_name]
-        for row in model._default_manager.filter(**wanted).order_by("amend_id", "pk"):
-            version = found.get(row.amend_id)
-            if version is not None and summary.name not in version[1]:  # a version's first
-                version[1][summary.name] = _values(row)
-    for item in form_spec.items:
-        model = PROCESSED_MODELS[item.version_name]
-        for row in model._default_manager.filter(**wanted):
-            if (version := found.get(row.amend_id)) is not None:
+def snapshots_of(rows: FilingRows) -> dict[int, Snapshot]:
+    """Each version of the rows read by amendment: its cover's fields, its schedule summaries
+    (a version's first row of each) and its items keyed by schedule and transaction."""
+    found: dict[int, Snapshot] = {row["amend_id"]: (_values(row), {}, {}) for row in rows.versions}
+    for name, summary_rows in rows.summaries.items():
+        for row in summary_rows:
+            version = found.get(row["amend_id"])
+            if version is not None and name not in version[1]:  # a version's first
+                version[1][name] = _values(row)
+    for name, item_rows in rows.items.items():
+        for row in item_rows:
+            if (version := found.get(row["amend_id"])) is not None:
                 values = _values(row)
-                version[2][_item_key(item.name, values)] = values
+                version[2][_item_key(name, values)] = values
     return found
+
+
+def snapshots(form: str, filing_id: int, amend_id: int | None = None) -> dict[int, Snapshot]:
+    """Every version of a filing (or the one ``amend_id``) by amendment (see
+    :func:`snapshots_of`), read once per model that holds rows of it."""
+    return snapshots_of(read_filing(form, filing_id, amend_id))
 
 
 def snapshot(form: str, filing_id: int, amend_id: int) -> Snapshot:
@@ -124,19 +113,15 @@ def diff_snapshots(
     return diff
 
 
-def form_of(filing_id: int) -> str:
-    """The processed form a filing belongs to."""
-    for form in specs.load().forms:
-        versions = PROCESSED_MODELS[form.filing.version_name]._default_manager
-        if versions.filter(filing_id=filing_id).exists():
-            return form.id
-    raise LookupError(f"no processed filing {filing_id}")
+def diff_versions(filing_id: int, versions: dict[int, Snapshot]) -> list[AmendmentDiff]:
+    """The diff of every version against the one before it, in order of amendment."""
+    ordered = sorted(versions.items(), key=lambda pair: pair[0])
+    return [diff_snapshots(filing_id, a, b) for a, b in zip(ordered, ordered[1:], strict=False)]
 
 
 def diff_filing(filing_id: int) -> list[AmendmentDiff]:
     """The diff of every amendment of a filing against the version before it, in order."""
-    versions = sorted(snapshots(form_of(filing_id), filing_id).items(), key=lambda pair: pair[0])
-    return [diff_snapshots(filing_id, a, b) for a, b in zip(versions, versions[1:], strict=False)]
+    return diff_versions(filing_id, snapshots_of(find_filing(filing_id)))
 
 
 def apply_diff(before: Snapshot, diff: AmendmentDiff) -> Snapshot:

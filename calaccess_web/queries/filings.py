@@ -8,11 +8,13 @@ from typing import Any
 from django.db import models
 
 from calaccess_processed import specs
-from calaccess_processed.diffing import AmendmentDiff, diff_filing, form_of
+from calaccess_processed.diffing import diff_versions, snapshots_of
+from calaccess_processed.diffing.reading import find_filing
 from calaccess_processed.models import PROCESSED_MODELS
 from calaccess_processed.models.base import PDF_URL
 
 from . import NotFound
+from .filing_tables import DiffTables, Schedule, diff_tables, schedule
 
 VERSION_FIELDS = (
     "filing_id",
@@ -56,33 +58,6 @@ def filer_filings(internal_ids: set[int]) -> list[dict[str, Any]]:
 
 
 @dataclass
-class Schedule:
-    """One schedule's items in one version, with the columns a reader scans first."""
-
-    name: str
-    description: str
-    rows: list[dict[str, Any]]
-    name_field: str | None
-    date_field: str | None
-    amount_field: str | None
-
-
-def _pick(model: type[models.Model], *suffixes: str) -> str | None:
-    names = [f.name for f in model._meta.concrete_fields]
-    for suffix in suffixes:
-        for name in names:
-            if name == suffix or name.endswith("_" + suffix):
-                return name
-    return None
-
-
-def _label(row: dict[str, Any]) -> str:
-    first = next((v for k, v in row.items() if k.endswith("firstname") and v), "")
-    last = next((v for k, v in row.items() if k.endswith("lastname") and v), "")
-    return " ".join(part for part in (first, last) if part)
-
-
-@dataclass
 class FilingPage:
     form: str
     form_description: str
@@ -91,7 +66,7 @@ class FilingPage:
     version: dict[str, Any]
     summary: list[tuple[str, Any]]
     schedules: list[Schedule]
-    diffs: list[AmendmentDiff]
+    diffs: list[DiffTables]
 
     @property
     def filer_id(self) -> str:
@@ -99,17 +74,18 @@ class FilingPage:
 
 
 def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
-    """A filing's versions, one version's summary and items, and every amendment's diff."""
+    """A filing's versions, one version's summary and items, and every amendment's diff.
+
+    Every version's rows are read once (see :mod:`calaccess_processed.diffing.reading`): the
+    chosen version's items and the diffs are both built from them.
+    """
     try:
-        form_id = form_of(filing_id)
+        rows = find_filing(filing_id)
     except LookupError:
         raise NotFound(f"no processed filing {filing_id}") from None
-    form = specs.load().form(form_id)
+    form = specs.load().form(rows.form)
     model = PROCESSED_MODELS[form.filing.version_name]
-    versions = [
-        _with_status(row, form_id)
-        for row in model._default_manager.filter(filing_id=filing_id).order_by("amend_id").values()
-    ]
+    versions = [_with_status(dict(row), rows.form) for row in rows.versions]
     chosen = amend_id if amend_id is not None else versions[-1]["amend_id"]
     version = next((row for row in versions if row["amend_id"] == chosen), None)
     if version is None:
@@ -117,33 +93,24 @@ def filing_page(filing_id: int, amend_id: int | None = None) -> FilingPage:
     decimals = [f.name for f in model._meta.concrete_fields if isinstance(f, models.DecimalField)]
     labels = {f.name: str(f.help_text or f.name) for f in model._meta.concrete_fields}
     summary = [(labels[name], version[name]) for name in decimals]
-    schedules = []
-    for item in form.items:
-        item_model = PROCESSED_MODELS[item.version_name]
-        rows = list(
-            item_model._default_manager.filter(filing_id=filing_id, amend_id=chosen)
-            .order_by("line_item")
-            .values()
-        )
-        for row in rows:
-            row["label"] = _label(row)
-        schedules.append(
-            Schedule(
-                item.name,
-                item.description,
-                rows,
-                _pick(item_model, "lastname"),
-                _pick(item_model, "date_received", "expense_date", "transaction_date", "date"),
-                _pick(item_model, "net_amount", "amount"),
-            )
-        )
+    chosen_items = {
+        name: [row for row in item_rows if row["amend_id"] == chosen]
+        for name, item_rows in rows.items.items()
+    }
+    schedules = [
+        schedule(item, chosen_items[item.name])
+        for item in form.items
+        if chosen_items.get(item.name)
+    ]
     return FilingPage(
-        form_id,
+        rows.form,
         form.filing.description,
         filing_id,
         versions,
         version,
         [(label, value) for label, value in summary if value is not None],
-        [schedule for schedule in schedules if schedule.rows],
-        diff_filing(filing_id) if len(versions) > 1 else [],
+        schedules,
+        [diff_tables(diff) for diff in diff_versions(filing_id, snapshots_of(rows))]
+        if len(versions) > 1
+        else [],
     )

@@ -108,7 +108,7 @@ def test_committee_page_flags_summary_that_disagrees(client, web_data):
 
 
 def test_filing_page_versions_items_and_diff(client, web_data, django_assert_max_num_queries):
-    with django_assert_max_num_queries(80):
+    with django_assert_max_num_queries(14):
         page = text(client.get(f"/filings/{AMENDED_FILING}/"))
     for amend in (0, 1, 2):
         assert f"pdfgen.prg?filingid={AMENDED_FILING}&amp;amendid={amend}" in page
