@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.db import connections, router, transaction
 from django.utils import timezone
 
-from calaccess_processed import specs
+from calaccess_processed import name_index, specs
 from calaccess_processed.models import PROCESSED_MODELS, ProcessedDataFile, SkippedRawRow
 from calaccess_processed.models.tracking import ProcessedDataVersion
 from calaccess_processed.specs import FormSpec
@@ -150,6 +150,8 @@ class FormTransformer:
                     # The later statements join the versions just written: give the planner
                     # their size.
                     self._analyze(self.statements.table(self.form.filing.version_name))
+            if name_index.MODEL_NAME in self.model_names:
+                name_index.rebuild(self.alias)  # in this transaction: never behind the items
             self.result = self.finalize(started, result)
 
     def _inserts(self) -> list[tuple[Statement, str, str | None]]:

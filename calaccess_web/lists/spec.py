@@ -18,6 +18,8 @@ from django.db.models import F, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.db.models.lookups import Contains, Exact
 
+from calaccess_processed.name_index import IndexedContains
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 
@@ -97,6 +99,9 @@ class Filter:
                 condition |= Q(CASE_BLIND[self.lookup](Lower(F(name)), value.lower()))
             else:
                 condition |= Q(**{f"{name}__{self.lookup}": value})
+        if self.lookup == "icontains":
+            # Where the columns have a substring index the database's own (SQLite: FTS5).
+            return Q(IndexedContains(self.fields, value, fallback=condition))
         return condition
 
 

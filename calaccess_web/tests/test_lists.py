@@ -17,12 +17,16 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from calaccess_processed import name_index
 from calaccess_processed.elections.candidate_committees import derive_candidate_committees
+from calaccess_processed.models import PROCESSED_MODELS
 from calaccess_processed.tests.coherent import manifest as coherent_manifest
-from calaccess_web.lists.declarations import COMMITTEE_LISTS, LISTS
-from calaccess_web.lists.spec import Filter, ListSpec
+from calaccess_web.lists.declarations import COMMITTEE_LISTS, CONTRIBUTIONS, LISTS
+from calaccess_web.lists.spec import Filter, ListSpec, Query
 
 pytestmark = pytest.mark.django_db
 
@@ -383,3 +387,81 @@ def test_pages_issue_a_fixed_number_of_queries(
         response = client.get(url)
     assert response.status_code == 200
     assert re.search(rb'"results": \[\{|<tr><td|<entry>', response.content), "rows are shown"
+
+
+#: Contributor names of the fixture, as a reader types them: cases, a space, apostrophes, dots;
+#: two-letter and one-letter words (the LIKE on every database: a trigram needs three); and
+#: words that would be FTS5 syntax unquoted (they are literal text: found only if a name holds
+#: them).
+NAME_WORDS = {
+    "wright": 11,
+    "YOUNG'S": 6,
+    "proc'rs": 6,
+    "ers' pol": 1,
+    "hospital assn. pac": 11,
+    "k.h.i.k": 9,
+    "wr": 17,
+    "'s": 8,
+    "'": 15,
+    '"': 0,
+    'a"b': 0,
+    "wright*": 0,
+    "contributor_lastname:wright": 0,
+    "wright OR boyle": 0,
+    "NEAR(wright boyle)": 0,
+}
+
+
+def _ids_named(model_name: str, word: str) -> set[int]:
+    """The items whose last or first name holds the word, whatever its case, found in Python."""
+    rows = PROCESSED_MODELS[model_name]._default_manager.values_list(
+        "id", "contributor_lastname", "contributor_firstname"
+    )
+    word = word.lower()
+    return {
+        i for i, last, first in rows if word in (last or "").lower() + "\n" + (first or "").lower()
+    }
+
+
+def _searched(word: str, versions: str = "latest") -> tuple[set[int], str]:
+    """The ids the contribution search's name filter keeps, and the SQL that found them."""
+    query = Query.parse(CONTRIBUTIONS, {"name": word, "versions": versions})
+    with CaptureQueriesContext(connection) as queries:
+        ids = set(query.queryset().values_list("id", flat=True))
+    return ids, queries.captured_queries[-1]["sql"]
+
+
+@pytest.mark.parametrize(("word", "count"), NAME_WORDS.items())
+def test_name_filter_keeps_the_rows_icontains_keeps(web_data, word, count) -> None:
+    """SQLite's FTS5 trigram index finds the very rows the case-blind LIKE does (the latest
+    items of three characters or more, only ASCII); every other case keeps the LIKE."""
+    found, sql = _searched(word)
+    assert found == _ids_named("Form460ScheduleAItem", word)
+    assert len(found) == count
+    indexed = connection.vendor == "sqlite" and len(word) >= name_index.TRIGRAM
+    assert (f"{name_index.INDEX} MATCH" in sql) is indexed
+    assert ("LIKE" in sql) is not indexed
+    every, sql = _searched(word, versions="all")
+    assert every == _ids_named("Form460ScheduleAItemVersion", word)
+    assert len(every) >= count
+    assert "MATCH" not in sql
+
+
+def test_name_filter_keeps_the_like_while_the_index_is_behind_the_items(web_data) -> None:
+    """An item written after the index was rebuilt is found all the same (by the LIKE), and by
+    the index once it is rebuilt."""
+    items = PROCESSED_MODELS["Form460ScheduleAItem"]._default_manager
+    copy = items.filter(contributor_lastname="Wright").order_by("id").first()
+    assert copy is not None
+    copy.pk = None
+    copy.contributor_lastname = "Wrightson-Quill"
+    copy.line_item += 100_000
+    copy.save()
+    found, sql = _searched("wrightson")
+    assert found == {copy.pk}
+    assert "LIKE" in sql
+    assert len(_searched("wright")[0]) == NAME_WORDS["wright"] + 1
+    name_index.rebuild()
+    found, sql = _searched("wrightson")
+    assert found == {copy.pk}
+    assert (f"{name_index.INDEX} MATCH" in sql) is (connection.vendor == "sqlite")
