@@ -19,6 +19,7 @@ from calaccess_raw.locking import update_lock
 from calaccess_raw.models import RawDataFile, RawDataVersion, get_raw_model
 from calaccess_raw.summaries import summarize_version
 from calaccess_toolkit import conf
+from calaccess_toolkit.allocator import return_large_buffers
 from django_commander.base import PipelineCommand, Step
 
 #: The steps the update runs once per table.
@@ -73,6 +74,9 @@ class UpdateRawData(PipelineCommand):
 
     def run(self) -> dict[str, Any]:
         loading.raw_models_of(self.options["app"])  # a mistyped --app fails before the download
+        # The steps' megabyte buffers, freed on one thread while another allocates, would
+        # otherwise leave malloc's heaps holding more the longer the export (see the module).
+        return_large_buffers()
         with update_lock():
             return self._update()
 
