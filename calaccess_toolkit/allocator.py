@@ -15,7 +15,8 @@ small (2.7 MB free at the same point with the threshold at 128 KiB). The benchma
 at 119 MB at 1x and 124 MB at 4x with it (131 and 142 MB without), its helper at 103 and 107 MB
 (124 and 135 MB). The cost is a fresh mapping's page faults per buffer: the cleaner alone runs
 slower (1.4 s to 2.4 s for 1.4M RCPT_CD rows), hidden in the update behind the database's COPY,
-so only the update pins it. Elsewhere than glibc, nothing is done.
+so only the update pins it, and only where its tables' steps run side by side (not on
+SQLite). Elsewhere than glibc, nothing is done.
 """
 
 from __future__ import annotations

@@ -76,7 +76,10 @@ class UpdateRawData(PipelineCommand):
         loading.raw_models_of(self.options["app"])  # a mistyped --app fails before the download
         # The steps' megabyte buffers, freed on one thread while another allocates, would
         # otherwise leave malloc's heaps holding more the longer the export (see the module).
-        return_large_buffers()
+        # Only where the tables' steps run side by side: on SQLite, one after the other, the
+        # cleaner's cost would add to the update's time, with no COPY to hide behind.
+        if self._tables_side_by_side():
+            return_large_buffers()
         with update_lock():
             return self._update()
 
@@ -177,7 +180,7 @@ class UpdateRawData(PipelineCommand):
         # a third verifies. Not when the raw data is in SQLite, which has one writer: one step
         # after the other. A table's failure is its own: the other tables go on, and the run
         # ends partial. Its later steps then fail on their dependency, without asking.
-        concurrent = connections[router.db_for_write(RawDataFile)].vendor != "sqlite"
+        concurrent = self._tables_side_by_side()
         per_table = {"on_failure": "continue", "concurrent": concurrent}
         for table in tables:
             model = schema.load().table(table).model_name
@@ -189,6 +192,11 @@ class UpdateRawData(PipelineCommand):
             yield Step("verify_raw_file", {"model": model}, options, **per_table)
         if conf.get("CALACCESS_STORE_ARCHIVE"):
             yield Step("archive_raw_data")
+
+    @staticmethod
+    def _tables_side_by_side() -> bool:
+        """Whether the tables' steps run side by side: not when the raw data is in SQLite."""
+        return connections[router.db_for_write(RawDataFile)].vendor != "sqlite"
 
     def after_steps(self, results: dict[str, Any]) -> None:
         """Every table holds the release: delete the clean files, record the finish."""
