@@ -18,7 +18,7 @@ SCRAPER_RATE = conf.Setting(
 
 SCRAPE_RESUME_HOURS = conf.Setting(
     "CALACCESS_SCRAPE_RESUME_HOURS",
-    20.0,
+    20,
     "How long a partial scrape is resumed: a rerun repeats only the scrapers that the partial "
     "runs of the last this many hours left incomplete, and older runs are not resumed (so a "
     "page that fails every night does not keep the other scrapers' data from being refreshed).",
