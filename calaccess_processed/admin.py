@@ -144,13 +144,10 @@ class FilerPeriodTotalAdmin(ReadOnlyAdmin):
 
 @admin.register(FilerContributionGroup)
 class FilerContributionGroupAdmin(ReadOnlyAdmin):
-    list_display = (
-        "filer_internal_id",
-        "grouping",
-        "first_value",
-        "second_value",
-        "total",
-        "count",
+    list_display = tuple(
+        field.name
+        for field in FilerContributionGroup._meta.concrete_fields
+        if not field.primary_key
     )
     list_filter = ("grouping",)
     search_fields = ("filer_internal_id__exact", "first_value")

@@ -248,16 +248,11 @@ def contribution_groups_statement(dialect: Dialect) -> str:
         f" GROUP BY f.filer_internal_id, {first}{f', {second}' if second else ''}"
         for grouping, first, second, condition in groupings
     ]
+    # The SELECTs give the model's columns in its field order.
     names = ", ".join(
-        dialect.quote(name)
-        for name in (
-            "filer_internal_id",
-            "grouping",
-            "first_value",
-            "second_value",
-            "total",
-            "count",
-        )
+        dialect.quote(field.column)
+        for field in FilerContributionGroup._meta.concrete_fields
+        if not field.primary_key
     )
     return (
         f"INSERT INTO {dialect.quote(FilerContributionGroup._meta.db_table)} ({names})"
