@@ -41,7 +41,7 @@ from typing import Any
 from calaccess_raw.schema import Field
 
 from .errorlog import ErrorLog
-from .fingerprint import Fingerprint, TableSums
+from .fingerprint import Fingerprint
 from .rows import Tally, TypedRows
 
 #: Bytes the pipe holds before the helper waits for the loader. Linux's default (64 KiB) makes
@@ -119,10 +119,7 @@ def fingerprinted(path: Path, fields: tuple[Field, ...]) -> Iterator[Piped]:
 
 def _fingerprint_only(path: Path, fields: tuple[Field, ...], pipe: int) -> Fingerprint:
     os.close(pipe)  # nothing goes through the pipe: the caller reads end of file at once
-    sums = TableSums(fields)
-    for batch in TypedRows(path, fields, ErrorLog(None, path.name)).batches():
-        sums.add(batch)
-    return sums.fingerprint()
+    return TypedRows(path, fields, ErrorLog(None, path.name)).fingerprint_only()
 
 
 def _enlarge(pipe: int) -> None:

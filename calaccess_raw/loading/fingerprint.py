@@ -84,15 +84,16 @@ class Fingerprint:
 
 
 class TableSums:
-    """The running fingerprint of typed rows, fed a batch (a list of row tuples) at a time."""
+    """The running fingerprint of typed rows, fed a batch at a time as one sequence of values
+    per column (:meth:`calaccess_raw.loading.rows.TypedRows.column_batches`)."""
 
     def __init__(self, fields: tuple[Field, ...]) -> None:
         self.rows = 0
         self.columns = [_ColumnSum(field) for field in fields]
 
-    def add(self, batch: Sequence[tuple]) -> None:
-        self.rows += len(batch)
-        for column_sum, column in zip(self.columns, zip(*batch, strict=True), strict=True):
+    def add(self, columns: Sequence[Sequence[object]]) -> None:
+        self.rows += len(columns[0]) if columns else 0
+        for column_sum, column in zip(self.columns, columns, strict=True):
             column_sum.add(column)
 
     def fingerprint(self) -> Fingerprint:

@@ -121,9 +121,16 @@ class TypedRows:
         their fingerprint, for verifying the load without reading the file again."""
         writer = csv.writer(out, **csv_format)
         sums = TableSums(self.fields)
-        for batch in self.batches():
-            writer.writerows(batch)
-            sums.add(batch)
+        for columns in self.column_batches():
+            writer.writerows(zip(*columns, strict=True))
+            sums.add(columns)
+        return sums.fingerprint()
+
+    def fingerprint_only(self) -> Fingerprint:
+        """The typed rows' fingerprint, summed up column by column without forming rows."""
+        sums = TableSums(self.fields)
+        for columns in self.column_batches():
+            sums.add(columns)
         return sums.fingerprint()
 
     def _has_nul(self) -> bool:
@@ -152,9 +159,15 @@ class TypedRows:
 
     def batches(self) -> Iterator[list[tuple]]:
         """The typed rows a batch at a time: a consumer taking them whole
-        (``csv.writer.writerows``) iterates in C, without a Python frame per row. Each batch is
-        read in C too, every row paired with the line it ends on; only a batch holding a row of
-        the wrong width is looked at row by row."""
+        (``csv.writer.writerows``) iterates in C, without a Python frame per row."""
+        for columns in self.column_batches():
+            yield list(zip(*columns, strict=True))
+
+    def column_batches(self) -> Iterator[list[Sequence[object]]]:
+        """The typed rows a batch at a time, as one sequence per column (in header order): what
+        sums up a column (:mod:`.fingerprint`) takes them so, without turning them into rows
+        and back. Each batch is read in C, every row paired with the line it ends on; only a
+        batch holding a row of the wrong width is looked at row by row."""
         width = len(self.fields)
         with open(self.path, newline="", encoding="utf-8-sig") as handle:
             reader = csv_reader(self._lines(handle) if self._has_nul() else handle)
@@ -196,13 +209,13 @@ class TypedRows:
             )
         return kept_rows, kept_lines
 
-    def _typed(self, batch: list[list[str]], lines: list[int]) -> list[tuple]:
+    def _typed(self, batch: list[list[str]], lines: list[int]) -> list[Sequence[object]]:
+        """The batch's columns, typed; errors logged."""
         columns: list[Sequence[object]] = list(zip(*batch, strict=True))
         errors: list[tuple[int, int, str, str]] = []  # position in batch, column, value, reason
-        longest_row = max(map(len, map("".join, batch)))  # no value is longer than its row
         for index, limit in self._text_limits:
             column = columns[index]
-            if limit < longest_row and any(column) and max(map(len, column)) > limit:
+            if max(map(len, column)) > limit:  # type: ignore[arg-type]
                 columns[index] = self._blank_overlong(column, index, limit, errors)
         for index, fast, convert in self._converters:
             typed = fast(columns[index]) if fast is not None else None
@@ -212,7 +225,7 @@ class TypedRows:
         self._log_sorted([(lines[position], *details) for position, *details in errors])
         self.rows += len(batch)
         self._batch_lines = lines
-        return list(zip(*columns, strict=True))
+        return columns
 
     def _log_sorted(self, errors: list[tuple[int, int, str, str]]) -> None:
         """Log (line, column index, value, reason) errors in line order, with pending row errors."""
