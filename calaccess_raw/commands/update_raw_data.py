@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connections, router
+from django.db.models import F
 from django.utils import timezone
 
 from calaccess_raw import loading, paths, schema
@@ -173,7 +174,11 @@ class UpdateRawData(PipelineCommand):
         keep = self.options["keep_files"]
         yield Step("download_raw_data", options={"force_restart": self.options["force_restart"]})
         yield Step("extract_raw_files", options={"keep_files": keep})
-        tables = list(version.files.order_by("file_name").values_list("file_name", flat=True))
+        # The largest tables first: the framework starts the ready steps in the order they are
+        # yielded, so the longest chains of clean, load and verify start at once and the small
+        # tables fill in beside them, instead of the largest one finishing alone at the end.
+        largest_first = (F("download_file_size").desc(nulls_last=True), "file_name")
+        tables = list(version.files.order_by(*largest_first).values_list("file_name", flat=True))
         # On a database server the tables' steps run side by side, as many at once as the
         # framework allows (DJANGO_COMMANDER_PARALLEL_STEPS), each table's clean, load and verify
         # in that order by their declared dependencies: one table cleans while another loads and
