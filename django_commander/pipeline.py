@@ -58,7 +58,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, ClassVar, Literal
 
-from django.db import connections
 from django.utils import timezone
 
 from calaccess_toolkit import conf
@@ -69,6 +68,7 @@ from .core import BasicCommand
 from .errors import RegistryError, StepsFailed
 from .parameters import parameters_hash
 from .registry import commands
+from .step_threads import StepThreads, tidy_after_step
 from .tasks import run_command_task
 
 
@@ -160,7 +160,7 @@ class PipelineCommand(BasicCommand):
             )
         self.before_steps()
         # Leaving the block waits for the steps still running, also when a later step failed.
-        with ThreadPoolExecutor(max_workers=max(slots, 1), thread_name_prefix=self.name) as pool:
+        with StepThreads(max_workers=max(slots, 1), thread_name_prefix=self.name) as pool:
             _Schedule(self, pool, slots, results).run(self._planned_steps())
         if self.failed_steps:
             raise self.steps_failed(self.failed_steps)
@@ -209,7 +209,7 @@ class PipelineCommand(BasicCommand):
                 return self._run_step_on_celery(step)
             return self._run_step(step)
         finally:
-            connections.close_all()  # the thread's own connections
+            tidy_after_step()  # the thread's own connections stay open for its next step
 
     def _run_step_on_celery(self, step: Step) -> Any:
         """Send the step to a Celery worker and wait for its result (or its error)."""
