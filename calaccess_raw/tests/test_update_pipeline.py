@@ -16,6 +16,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from calaccess_raw import loading, schema
+from calaccess_raw.commands.update_raw_data import PER_TABLE_COMMANDS, UpdateRawData, table_of_step
 from calaccess_raw.models import RawDataVersion
 from calaccess_raw.tests.download_support import EXPORT_PATH, export_bytes, export_url, gets
 from calaccess_toolkit import network
@@ -36,6 +37,16 @@ def source_lines() -> dict[str, int]:
                 lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
                 counts[member.rsplit("/", 1)[-1][:-4].upper()] = lines
     return counts
+
+
+def source_sizes() -> dict[str, int]:
+    """Bytes of every TSV of the sample, read from the ZIP itself."""
+    with zipfile.ZipFile(fixture("calaccess-export", "dbwebexport.zip")) as archive:
+        return {
+            info.filename.rsplit("/", 1)[-1][:-4].upper(): info.file_size
+            for info in archive.infolist()
+            if info.filename.upper().endswith(".TSV")
+        }
 
 
 @pytest.fixture
@@ -87,6 +98,7 @@ def test_update_loads_every_table_and_accounts_for_every_line(export_server):
     assert version.error_count == 4
     assert "Loaded" in output
     _assert_each_file_cleaned_while_the_previous_loaded(sorted(files))
+    _assert_the_largest_tables_come_first(version)
 
 
 def _assert_each_file_cleaned_while_the_previous_loaded(tables: list[str]) -> None:
@@ -111,6 +123,31 @@ def _assert_each_file_cleaned_while_the_previous_loaded(tables: list[str]) -> No
         assert not any(overlapped)
     else:
         assert any(overlapped), "no file was cleaned while the previous one loaded"
+
+
+def _assert_the_largest_tables_come_first(version: RawDataVersion) -> None:
+    """The update plans the tables' steps largest TSV first (ties by name), each table's clean,
+    load and verify together; on SQLite they ran in that order, on a server the first tables
+    to start cleaning, one per parallel slot, were the largest."""
+    sizes = source_sizes()
+    largest_first = sorted(sizes, key=lambda table: (-sizes[table], table))
+    assert largest_first[:3] == ["CVR_LOBBY_DISCLOSURE_CD", "CVR_SO_CD", "CVR_REGISTRATION_CD"]
+    assert sizes["CVR_LOBBY_DISCLOSURE_CD"] == 382161 and sizes["CVR_F470_CD"] == 0
+
+    update = UpdateRawData(noinput=True)
+    update.version = version  # as recorded by the run: the sizes its extraction noted
+    planned = [step for step in update.steps() if step.command in PER_TABLE_COMMANDS]
+    assert [(table_of_step(step), step.command) for step in planned] == [
+        (table, command) for table in largest_first for command in PER_TABLE_COMMANDS
+    ]
+
+    cleans = CommandLog.objects.filter(command__name="clean_raw_file").order_by("start_time")
+    started = [json.loads(log.command.parameters)["file_name"] for log in cleans]
+    if connection.vendor == "sqlite":
+        assert started == largest_first
+    else:
+        slots = UpdateRawData().parallel_steps()
+        assert set(started[:slots]) == set(largest_first[:slots])
 
 
 def test_real_values_arrive_typed(export_server):
