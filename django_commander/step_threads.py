@@ -59,3 +59,9 @@ def tidy_after_step() -> None:
             connection.errors_occurred = not reusable
         if not reusable:
             connection.close()
+            if connection.closed_in_transaction:
+                # Closed inside an atomic block the step never left: Django keeps the wrapper
+                # in the block and refuses to reconnect there. Forgetting the closed connection
+                # lets the next step connect afresh, which resets the transaction state.
+                connection.connection = None
+                connection.closed_in_transaction = False

@@ -97,13 +97,17 @@ def test_update_loads_every_table_and_accounts_for_every_line(export_server):
     assert logged == {"LEXP_CD": 2, "LPAY_CD": 1, "S401_CD": 1}
     assert version.error_count == 4
     assert "Loaded" in output
-    _assert_each_file_cleaned_while_the_previous_loaded(sorted(files))
+    sizes = source_sizes()
+    _assert_each_file_cleaned_while_the_previous_loaded(
+        sorted(files, key=lambda table: (-sizes[table], table))
+    )
     _assert_the_largest_tables_come_first(version)
 
 
 def _assert_each_file_cleaned_while_the_previous_loaded(tables: list[str]) -> None:
-    """On PostgreSQL and MariaDB cleaning runs in the background, one file ahead of the load; on
-    SQLite, which the command log shares with the loads, the steps run one after the other."""
+    """``tables`` in the order the update plans them. On PostgreSQL and MariaDB a table is
+    cleaned while the one planned before it loads; on SQLite, which the command log shares with
+    the loads, the steps run one after the other."""
     logs = CommandLog.objects.filter(status=CommandLog.SUCCESS)
     cleans = {
         json.loads(log.command.parameters)["file_name"]: log

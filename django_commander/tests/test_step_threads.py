@@ -84,15 +84,7 @@ def test_the_step_threads_reuse_their_connections_and_close_them_at_the_end(
     "leave",
     [
         "broken",
-        pytest.param(
-            "atomic",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="closing a connection inside an atomic block leaves Django's wrapper "
-                "closed_in_transaction, still in the block: the thread's next step fails with "
-                "'the connection is closed'",
-            ),
-        ),
+        "atomic",
     ],
 )
 def test_a_connection_a_step_left_unusable_is_replaced_for_the_next_step(
