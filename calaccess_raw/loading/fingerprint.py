@@ -12,9 +12,16 @@ one aggregate query per table (:mod:`.stored`), so no stored value passes throug
   sum; for dates the sum of their ordinal days; for date-times the sum of their Unix seconds;
 - ``empties``: for text, the empty values (an empty value swapped for another);
 - ``digest``: for text, the MD5 of the values in load order (the surrogate ``id``) joined by
-  ``\\x1f``, which every database computes (PostgreSQL ``md5(string_agg(…))``, MySQL
-  ``MD5(GROUP_CONCAT(…))``, SQLite ``crypto_md5(group_concat(…))`` of sqlean): one changed
-  character anywhere, or rows swapped.
+  ``\\x1f``, which PostgreSQL (``md5(string_agg(…))``) and SQLite
+  (``crypto_md5(group_concat(…))`` of sqlean) compute: one changed character anywhere, or rows
+  swapped;
+- ``chunk_digest``: the same in pieces, for MySQL and MariaDB, whose ``GROUP_CONCAT`` cuts its
+  result at the server's ``max_allowed_packet`` (16 MB by default on MariaDB: a column of the
+  full export holds more): the MD5 of the hexadecimal MD5s of consecutive runs of
+  :data:`CHUNK_ROWS` values, each run joined by ``\\x1f``. The database takes the runs by ``id``
+  (``(id - 1) DIV CHUNK_ROWS``): a load numbers its rows 1, 2, 3… in file order, so its runs are
+  the file's. A run of the longest text (4,000 characters of up to 4 bytes) stays under 16 MB.
+  Each database computes one of the two digests; the other is left out of the comparison.
 
 With the row count, a row dropped or duplicated changes every column's ``values``; a changed
 number changes its column's sum. Two changes of one column that cancel out in its sum (one
@@ -38,6 +45,8 @@ from calaccess_raw.schema import Field
 
 #: Between two values of a text column in its digest (a character the cleaned export never holds).
 SEPARATOR = "\x1f"
+#: Values of a text column per run of its ``chunk_digest``.
+CHUNK_ROWS = 1000
 EMPTY_DIGEST = hashlib.md5(b"").hexdigest()
 #: Whether a typed value is not NULL, in C (``filter`` with it keeps the zeros).
 IS_VALUE = functools.partial(operator.is_not, None)
@@ -51,13 +60,17 @@ class ColumnPrint:
     values: int
     total: int | float
     empties: int = 0
-    digest: str = ""
+    digest: str | None = ""
+    chunk_digest: str | None = ""
 
     def differences(self, found: ColumnPrint) -> list[str]:
-        """What differs in ``found`` (the database's), in words: empty when nothing does."""
+        """What differs in ``found`` (the database's), in words: empty when nothing does. A
+        measure the database did not compute (None) is not compared."""
         said = []
         for name, measure in MEASURES:
             wanted, stored = getattr(self, name), getattr(found, name)
+            if stored is None:
+                continue
             same = (
                 math.isclose(wanted, stored, rel_tol=1e-9, abs_tol=1e-6)
                 if isinstance(wanted, float) or isinstance(stored, float)
@@ -74,6 +87,7 @@ MEASURES = (
     ("empties", "empty values"),
     ("total", "total"),
     ("digest", "checksum"),
+    ("chunk_digest", "checksum"),
 )
 
 
@@ -141,18 +155,21 @@ class _ColumnSum:
         self.total: int | float = 0
         self.empties = 0
         self.digest = hashlib.md5() if field.is_text else None
+        self.chunks = _ChunkDigest() if field.is_text else None
         self.started = False
         self.total_of = None if field.is_text else _total_of(field)
 
     def add(self, column: Sequence[object]) -> None:
-        if self.digest is not None:
+        if self.digest is not None and self.chunks is not None:
             texts: Sequence[str] = column  # type: ignore[assignment]
             joined = SEPARATOR.join(texts)
             self.values += len(texts)
             self.total += len(joined) - max(len(texts) - 1, 0)  # less the separators
             self.empties += texts.count("")
-            self.digest.update((SEPARATOR + joined if self.started else joined).encode())
+            encoded = joined.encode()
+            self.digest.update(SEPARATOR.encode() + encoded if self.started else encoded)
             self.started = True
+            self.chunks.add(texts, encoded)
             return
         assert self.total_of is not None
         present = list(filter(IS_VALUE, column))
@@ -160,8 +177,49 @@ class _ColumnSum:
         self.total += self.total_of(present)
 
     def result(self) -> ColumnPrint:
-        if self.digest is None:
+        if self.digest is None or self.chunks is None:
             return ColumnPrint(self.field.column, self.values, self.total)
         return ColumnPrint(
-            self.field.column, self.values, self.total, self.empties, self.digest.hexdigest()
+            self.field.column,
+            self.values,
+            self.total,
+            self.empties,
+            self.digest.hexdigest(),
+            self.chunks.hexdigest(),
         )
+
+
+class _ChunkDigest:
+    """The ``chunk_digest`` of a text column, fed its values a batch at a time (batches need not
+    line up with the runs: a batch that skipped a malformed row is shorter)."""
+
+    def __init__(self) -> None:
+        self.outer = hashlib.md5()
+        self.run = hashlib.md5()
+        self.in_run = 0
+
+    def add(self, texts: Sequence[str], encoded: bytes) -> None:
+        """Add ``texts``; ``encoded`` is their UTF-8 joined by the separator, reused when the
+        batch is exactly one run (the usual case: batches and runs are both 1,000 rows)."""
+        if self.in_run == 0 and len(texts) == CHUNK_ROWS:
+            self.outer.update(hashlib.md5(encoded).hexdigest().encode())
+            return
+        start = 0
+        while start < len(texts):
+            part = texts[start : start + CHUNK_ROWS - self.in_run]
+            joined = SEPARATOR.join(part).encode()
+            self.run.update(SEPARATOR.encode() + joined if self.in_run else joined)
+            self.in_run += len(part)
+            start += len(part)
+            if self.in_run == CHUNK_ROWS:
+                self._end_run()
+
+    def _end_run(self) -> None:
+        self.outer.update(self.run.hexdigest().encode())
+        self.run = hashlib.md5()
+        self.in_run = 0
+
+    def hexdigest(self) -> str:
+        if self.in_run:
+            self._end_run()
+        return self.outer.hexdigest()

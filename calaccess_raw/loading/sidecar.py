@@ -17,6 +17,9 @@ from pathlib import Path
 
 from .fingerprint import ColumnPrint, Fingerprint
 
+#: The fingerprint's make-up: a sidecar of another (an earlier version's) does not count.
+FORMAT = 2
+
 
 def sidecar_path(csv_path: Path) -> Path:
     return csv_path.with_name(f"{csv_path.stem}.fingerprint.json")
@@ -35,6 +38,7 @@ def save(csv_path: Path, fingerprint: Fingerprint | None) -> None:
         return
     status = csv_path.stat()
     document = {
+        "format": FORMAT,
         "size": status.st_size,
         "modified_ns": status.st_mtime_ns,
         "rows": fingerprint.rows,
@@ -49,6 +53,8 @@ def saved(csv_path: Path, columns: tuple[str, ...]) -> Fingerprint | None:
         document = json.loads(sidecar_path(csv_path).read_text(encoding="utf-8"))
         status = csv_path.stat()
     except (OSError, ValueError):
+        return None
+    if document.get("format") != FORMAT:
         return None
     prints = tuple(ColumnPrint(**column) for column in document["columns"])
     if (document["size"], document["modified_ns"]) != (status.st_size, status.st_mtime_ns) or tuple(

@@ -8,11 +8,14 @@ typed again (the saved fingerprint removed).
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from django.db import connections, router
 
 from calaccess_raw import paths
 from calaccess_raw.loading import RowCountMismatch, ValueMismatch, load_table, resolve_model
+from calaccess_raw.loading.fingerprint import CHUNK_ROWS, SEPARATOR, TableSums
 from calaccess_raw.loading.sidecar import saved, sidecar_path
 from calaccess_raw.loading.verify import expected_fingerprint, verify_table
 
@@ -173,3 +176,51 @@ def test_a_changed_csv_is_judged_by_its_own_rows_not_the_saved_fingerprint(data_
     write_csv(paths.csv_path(TABLE), header, rows)
     with pytest.raises(ValueMismatch, match="column TRAN_ID .*: checksum"):
         verify_table(TABLE)
+
+
+def test_a_text_column_longer_than_mysqls_packet_verifies(data_dir):
+    """MariaDB cuts a ``GROUP_CONCAT`` at ``max_allowed_packet`` (16 MB by default): a whole
+    column's digest of the full export never matched there. The runs of CHUNK_ROWS rows stay far
+    under it, on every database. 6,000 real memo rows, their texts lengthened to 3,000 characters
+    (18 MB in TEXT4000), then one changed character is still caught, naming the column."""
+    header, rows = reference_cells("TEXT_MEMO_CD")
+    text = header.index("TEXT4000")
+    copies = [list(rows[number % len(rows)]) for number in range(6000)]
+    for number, row in enumerate(copies):
+        row[text] = (f"{number:05d} {row[text]} " * 200)[:3000]
+    path = write_csv(paths.csv_path("TEXT_MEMO_CD"), header, copies)
+    load_table("TEXT_MEMO_CD", path)
+    assert verify_table("TEXT_MEMO_CD").rows == 6000
+    model = resolve_model("TEXT_MEMO_CD")
+    last = model.objects.order_by("-id").values_list("id", flat=True).first()
+    with connections[router.db_for_write(model)].cursor() as cursor:
+        quote = cursor.db.ops.quote_name
+        cursor.execute(
+            f"UPDATE {quote('TEXT_MEMO_CD')} SET {quote('TEXT4000')} = "
+            f"REPLACE({quote('TEXT4000')}, '05999', '05998') WHERE id = %s",
+            [last],
+        )
+    with pytest.raises(ValueMismatch, match="column TEXT4000 does not match .*: checksum"):
+        verify_table("TEXT_MEMO_CD")
+
+
+def test_the_run_digest_does_not_depend_on_how_the_rows_are_batched():
+    """Batches shorter than a run (a malformed row skipped) or spanning two runs give the digest
+    of runs of exactly CHUNK_ROWS values, each joined by the separator."""
+    header, rows = reference_cells(TABLE)
+    field = MODEL.schema.field("EXPN_DSCR")
+    values = [row[header.index("EXPN_DSCR")] for row in rows] * 3  # 2,994 real texts
+    runs = [values[start : start + CHUNK_ROWS] for start in range(0, len(values), CHUNK_ROWS)]
+    wanted = hashlib.md5(
+        b"".join(hashlib.md5(SEPARATOR.join(run).encode()).hexdigest().encode() for run in runs)
+    ).hexdigest()
+    for sizes in ([1000, 1000, 994], [999, 1, 1500, 494], [2994], [7] * 427 + [5]):
+        sums = TableSums((field,))
+        start = 0
+        for size in sizes:
+            sums.add([values[start : start + size]])
+            start += size
+        column = sums.fingerprint().columns[0]
+        assert column.chunk_digest == wanted, sizes
+        assert column.digest == hashlib.md5(SEPARATOR.join(values).encode()).hexdigest()
+        assert column.values == 2994
