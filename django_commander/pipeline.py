@@ -68,7 +68,7 @@ from .core import BasicCommand
 from .errors import RegistryError, StepsFailed
 from .parameters import parameters_hash
 from .registry import commands
-from .step_threads import StepThreads, tidy_after_step
+from .step_threads import StepThreads
 from .tasks import run_command_task
 
 
@@ -161,6 +161,7 @@ class PipelineCommand(BasicCommand):
         self.before_steps()
         # Leaving the block waits for the steps still running, also when a later step failed.
         with StepThreads(max_workers=max(slots, 1), thread_name_prefix=self.name) as pool:
+            self._step_threads = pool
             _Schedule(self, pool, slots, results).run(self._planned_steps())
         if self.failed_steps:
             raise self.steps_failed(self.failed_steps)
@@ -204,12 +205,14 @@ class PipelineCommand(BasicCommand):
         return self.call(step.command, **step.parameters, **self.step_options(step))
 
     def _run_step_in_thread(self, step: Step) -> Any:
+        # The thread's own connections stay open from one step to its next (see StepThreads).
+        self._step_threads.before_step()
         try:
             if self.step_workers() == "celery":
                 return self._run_step_on_celery(step)
             return self._run_step(step)
         finally:
-            tidy_after_step()  # the thread's own connections stay open for its next step
+            self._step_threads.after_step()
 
     def _run_step_on_celery(self, step: Step) -> Any:
         """Send the step to a Celery worker and wait for its result (or its error)."""

@@ -17,8 +17,8 @@ class VerifyRawFile(BasicCommand):
 
     By default each column's fingerprint (non-NULL values, a total, empty texts, a checksum of
     the texts), computed from the CSV typed by the loader's rules, is compared with the one the
-    database computes in one query; a difference fails the command, naming the column. With
-    ``--full`` every value of every row is compared instead, naming the line and column.
+    database computes in aggregate queries; a difference fails the command, naming the column.
+    With ``--full`` every value of every row is compared instead, naming the line and column.
     """
 
     dependencies = [

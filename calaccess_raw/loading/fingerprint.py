@@ -4,7 +4,8 @@ Comparing every value through the ORM costs more than the load itself. A fingerp
 sums up each column in a few numbers, which Python computes from the typed rows a column batch at
 a time (in C: ``map``, ``sum``, ``str.join``, ``hashlib``), while the load's helper streams them
 to the database (:mod:`.background`) or from the CSV when verifying, and the database computes in
-one aggregate query per table (:mod:`.stored`), so no stored value passes through Python:
+aggregate queries (:mod:`.stored`: one per table, on MySQL one per run of rows), so no stored
+value passes through Python:
 
 - ``values``: the non-NULL values (a NULL stored where the file has a value, or the reverse);
 - ``total``: for text, the characters (a value cut short); for integers the exact sum; for
@@ -16,11 +17,11 @@ one aggregate query per table (:mod:`.stored`), so no stored value passes throug
   (``crypto_md5(group_concat(…))`` of sqlean) compute: one changed character anywhere, or rows
   swapped;
 - ``chunk_digest``: the same in pieces, for MySQL and MariaDB, whose ``GROUP_CONCAT`` cuts its
-  result at the server's ``max_allowed_packet`` (16 MB by default on MariaDB: a column of the
-  full export holds more): the MD5 of the hexadecimal MD5s of consecutive runs of
-  :data:`CHUNK_ROWS` values, each run joined by ``\\x1f``. The database takes the runs by ``id``
-  (``(id - 1) DIV CHUNK_ROWS``): a load numbers its rows 1, 2, 3… in file order, so its runs are
-  the file's. A run of the longest text (4,000 characters of up to 4 bytes) stays under 16 MB.
+  result at the server's ``max_allowed_packet`` (16 MB by default on MariaDB, 64 MB on MySQL: a
+  text column of the full export holds more): the MD5 of the hexadecimal MD5s of consecutive
+  runs of :data:`CHUNK_ROWS` values in load order, each run joined by ``\\x1f``. A run of the
+  export's text stays far under 16 MB (its longest values are memos of some 4,000 characters);
+  where one does not, the verification says so instead of reporting a false difference.
   Each database computes one of the two digests; the other is left out of the comparison.
 
 With the row count, a row dropped or duplicated changes every column's ``values``; a changed
@@ -54,7 +55,8 @@ IS_VALUE = functools.partial(operator.is_not, None)
 
 @dataclass(frozen=True)
 class ColumnPrint:
-    """One column summed up; ``empties`` and ``digest`` concern text columns only."""
+    """One column summed up; ``empties``, ``digest`` and ``chunk_digest`` concern text columns
+    only. A database's print has None for the digest it does not compute."""
 
     column: str
     values: int
@@ -154,13 +156,13 @@ class _ColumnSum:
         self.values = 0
         self.total: int | float = 0
         self.empties = 0
-        self.digest = hashlib.md5() if field.is_text else None
-        self.chunks = _ChunkDigest() if field.is_text else None
+        self.digest = hashlib.md5()
+        self.chunks = _ChunkDigest()
         self.started = False
         self.total_of = None if field.is_text else _total_of(field)
 
     def add(self, column: Sequence[object]) -> None:
-        if self.digest is not None and self.chunks is not None:
+        if self.field.is_text:
             texts: Sequence[str] = column  # type: ignore[assignment]
             joined = SEPARATOR.join(texts)
             self.values += len(texts)
@@ -177,7 +179,7 @@ class _ColumnSum:
         self.total += self.total_of(present)
 
     def result(self) -> ColumnPrint:
-        if self.digest is None or self.chunks is None:
+        if not self.field.is_text:
             return ColumnPrint(self.field.column, self.values, self.total)
         return ColumnPrint(
             self.field.column,
@@ -220,6 +222,9 @@ class _ChunkDigest:
         self.in_run = 0
 
     def hexdigest(self) -> str:
-        if self.in_run:
-            self._end_run()
-        return self.outer.hexdigest()
+        """The digest of the values added so far (more may be added after)."""
+        if not self.in_run:
+            return self.outer.hexdigest()
+        outer = self.outer.copy()
+        outer.update(self.run.hexdigest().encode())
+        return outer.hexdigest()

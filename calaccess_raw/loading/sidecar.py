@@ -15,10 +15,11 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from .fingerprint import ColumnPrint, Fingerprint
+from .fingerprint import CHUNK_ROWS, ColumnPrint, Fingerprint
 
-#: The fingerprint's make-up: a sidecar of another (an earlier version's) does not count.
-FORMAT = 2
+#: The fingerprint's make-up (with the runs of its ``chunk_digest``): a sidecar of another, an
+#: earlier version's, does not count.
+FORMAT = f"2/{CHUNK_ROWS}"
 
 
 def sidecar_path(csv_path: Path) -> Path:

@@ -1,14 +1,16 @@
-"""The fingerprint of a loaded raw table, computed by its database in one aggregate query.
+"""The fingerprint of a loaded raw table, computed by its database in aggregate queries.
 
 Each measure of :mod:`calaccess_raw.loading.fingerprint` is one SQL expression per database,
-declared below; the query reads the table once, and only one row of sums comes back. Text digests
-join the values in ``id`` order (the order the load stored the file's rows): PostgreSQL aggregates
-a subquery ordered by ``id``; MySQL scans the table by its primary key (``FORCE INDEX``: an
-``ORDER BY`` inside each ``GROUP_CONCAT`` sorted the table once per text column, slower than the
-full comparison), SQLite ``NOT INDEXED``, that is in rowid (``id``) order (an ordered subquery
-cost it half as much again). MySQL reads each run of :data:`~.fingerprint.CHUNK_ROWS` rows in a
-query of its own, whose sums this module adds up (its ``GROUP_CONCAT`` stops at
-``max_allowed_packet``: the ``chunk_digest`` of :mod:`.fingerprint`); that costs it a fifth more.
+declared below. PostgreSQL and SQLite read the table once, in one query of which only one row of
+sums comes back. Text digests join the values in ``id`` order (the order the load stored the
+file's rows): PostgreSQL aggregates a subquery ordered by ``id``; SQLite reads ``NOT INDEXED``,
+that is in rowid (``id``) order (an ordered subquery cost it half as much again). MySQL, whose
+``GROUP_CONCAT`` stops at ``max_allowed_packet``, reads each run of
+:data:`~.fingerprint.CHUNK_ROWS` rows in a query of its own, a range of its primary key (read in
+key order: an ``ORDER BY`` inside each ``GROUP_CONCAT`` sorted the values once per text column),
+and this module adds up the runs' sums (the ``chunk_digest`` of :mod:`.fingerprint`); that costs
+it a fifth more than one query did. Before any of it, the table's NOT NULL columns are read from
+the database's catalogue.
 SQLite has no MD5 of its own: the query runs on a connection of
 `sqlean.py <https://pypi.org/project/sqlean.py/>`_ (as the loader's does), whose ``crypto``
 extension has one.
@@ -20,12 +22,15 @@ import contextlib
 import hashlib
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 import sqlean
+from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from calaccess_raw.schema import Field
 
+from .errors import VerifyError
 from .fingerprint import CHUNK_ROWS, EMPTY_DIGEST, SEPARATOR, ColumnPrint, Fingerprint
 
 #: Per database: a text column's measures (non-NULL values, characters, empty values, digest),
@@ -70,6 +75,8 @@ SOURCES = {
     "mysql": "{table} FORCE INDEX (PRIMARY)",
     "sqlite": "{table} NOT INDEXED",
 }
+#: MySQL's warning that a GROUP_CONCAT was cut short (at ``max_allowed_packet``).
+MYSQL_CUT_BY_GROUP_CONCAT = 1260
 #: MySQL's GROUP_CONCAT cuts its result at 1,024 bytes unless told otherwise (this is its maximum).
 MYSQL_CONCAT_LENGTH = 4294967295
 
@@ -77,7 +84,8 @@ MYSQL_CONCAT_LENGTH = 4294967295
 def stored_fingerprint(
     table: str, fields: tuple[Field, ...], connection: BaseDatabaseWrapper
 ) -> Fingerprint:
-    """The fingerprint of what ``table`` holds in ``fields``, by one query on ``connection``."""
+    """The fingerprint of what ``table`` holds in ``fields``, computed by ``connection``'s
+    database (see the module's docstring)."""
     vendor = connection.vendor
     quote = connection.ops.quote_name
     not_null = _not_null_columns(table, connection)
@@ -120,26 +128,48 @@ def _not_null_columns(table: str, connection: BaseDatabaseWrapper) -> set[str]:
     return {column.name for column in description if not column.null_ok}
 
 
-def _sums_by_run(cursor, query: str, fields: tuple[Field, ...], table: str) -> list:
-    """MySQL: the measures of each run of CHUNK_ROWS rows by ``id`` (one query each, a range
-    of the primary key, read in its order), added up; each text column's run digests make its
-    ``chunk_digest``. In one query, grouped by run, MySQL gathered a run's values out of order."""
-    cursor.execute(f"SELECT MAX(id) FROM {table}")
-    last = cursor.fetchone()[0] or 0
-    digest_positions = _digest_positions(fields)
-    sums: list = [0] * (1 + sum(4 if field.is_text else 2 for field in fields))
-    digests = {position: hashlib.md5() for position in digest_positions}
-    for first in range(1, last + 1, CHUNK_ROWS):
-        cursor.execute(f"{query} WHERE id BETWEEN %s AND %s", [first, first + CHUNK_ROWS - 1])
-        for position, value in enumerate(cursor.fetchone()):
-            if position in digests:
-                if value is not None:
-                    digests[position].update(value.encode())
+def _sums_by_run(cursor: Any, query: str, fields: tuple[Field, ...], table: str) -> list[Any]:
+    """MySQL: the measures of each run of CHUNK_ROWS rows in ``id`` order (one query each, a
+    range of the primary key read in its order), added up; each text column's run digests make
+    its ``chunk_digest``. Runs are counted in rows, not ids, whatever the ids are. In one query
+    grouped by run, MySQL gathered a run's values out of order. The runs are read in one
+    transaction, so they see one snapshot of the table."""
+    digests = {position: hashlib.md5() for position in _digest_positions(fields)}
+    sums: list[Any] = [0] * (1 + sum(4 if field.is_text else 2 for field in fields))
+    run_end = f"SELECT id FROM {table} WHERE id > %s ORDER BY id LIMIT 1 OFFSET {CHUNK_ROWS - 1}"
+    with transaction.atomic(using=cursor.db.alias):
+        after: int | None = 0
+        while after is not None:
+            cursor.execute(run_end, [after])
+            found = cursor.fetchone()
+            last = found[0] if found else None
+            if last is None:  # the last run: what is left
+                cursor.execute(f"{query} WHERE id > %s", [after])
             else:
-                sums[position] += value or 0
+                cursor.execute(f"{query} WHERE id > %s AND id <= %s", [after, last])
+            row = cursor.fetchone()
+            _refuse_cut_digests(cursor, table)
+            for position, value in enumerate(row):
+                if position not in digests:
+                    sums[position] += value or 0
+                elif value is not None:
+                    digests[position].update(value.encode())
+            after = last
     for position, digest in digests.items():
-        sums[position] = digest.hexdigest() if last else None
+        sums[position] = digest.hexdigest()
     return sums
+
+
+def _refuse_cut_digests(cursor: Any, table: str) -> None:
+    """Raise when MySQL cut a run's ``GROUP_CONCAT`` (warning 1260): its digest would then
+    differ from the file's for want of room, not because the data does."""
+    cursor.execute("SHOW WARNINGS")
+    for _level, code, _message in cursor.fetchall():
+        if int(code) == MYSQL_CUT_BY_GROUP_CONCAT:
+            raise VerifyError(
+                f"{table}: a run of {CHUNK_ROWS} rows holds more text than the server's "
+                "max_allowed_packet: raise it to verify this table"
+            )
 
 
 def _digest_positions(fields: tuple[Field, ...]) -> set[int]:

@@ -2,10 +2,10 @@
 
 By default the file's fingerprint (:mod:`.fingerprint`: per column, the non-NULL values, a
 total, the empty texts and a checksum of the texts) is compared with the one the database
-computes in one aggregate query (:mod:`.stored`). The file's is the one its load saved
-(:mod:`.sidecar`), or else a thread types the CSV by the loader's rules
-(:mod:`calaccess_raw.values.rules`) meanwhile (the database's work releases the interpreter
-lock, so the two overlap). A difference raises :class:`RowCountMismatch` or
+computes in aggregate queries (:mod:`.stored`; one per table, on MySQL one per run of rows).
+The file's is the one its load saved (:mod:`.sidecar`), or else a thread types the CSV by the
+loader's rules (:mod:`calaccess_raw.values.rules`) meanwhile (the database's work releases the
+interpreter lock, so the two overlap). A difference raises :class:`RowCountMismatch` or
 :class:`ValueMismatch` naming the column. The full comparison (``full=True``) instead compares,
 row by row in load order (the surrogate ``id``), every value the database returns through
 Django, streamed on both sides, and names the line and column of the first difference: it costs

@@ -181,23 +181,34 @@ def test_a_changed_csv_is_judged_by_its_own_rows_not_the_saved_fingerprint(data_
 def test_a_text_column_longer_than_mysqls_packet_verifies(data_dir):
     """MariaDB cuts a ``GROUP_CONCAT`` at ``max_allowed_packet`` (16 MB by default): a whole
     column's digest of the full export never matched there. The runs of CHUNK_ROWS rows stay far
-    under it, on every database. 6,000 real memo rows, their texts lengthened to 3,000 characters
-    (18 MB in TEXT4000), then one changed character is still caught, naming the column."""
+    under it, on every database. Real memo rows, their texts lengthened to 3,000 characters, more
+    in all than the server's packet holds on MySQL (and a last run shorter than the others), with
+    ids that do not start at 1; then one changed character is still caught, naming the column."""
+    model = resolve_model("TEXT_MEMO_CD")
+    connection = connections[router.db_for_write(model)]
+    count = 5500
+    if connection.vendor == "mysql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT @@max_allowed_packet")
+            count = max(count, cursor.fetchone()[0] // 3000 + 501)
     header, rows = reference_cells("TEXT_MEMO_CD")
     text = header.index("TEXT4000")
-    copies = [list(rows[number % len(rows)]) for number in range(6000)]
+    copies = [list(rows[number % len(rows)]) for number in range(count)]
     for number, row in enumerate(copies):
-        row[text] = (f"{number:05d} {row[text]} " * 200)[:3000]
+        row[text] = (f"{number:06d} {row[text]} " * 200)[:3000]
     path = write_csv(paths.csv_path("TEXT_MEMO_CD"), header, copies)
     load_table("TEXT_MEMO_CD", path)
-    assert verify_table("TEXT_MEMO_CD").rows == 6000
-    model = resolve_model("TEXT_MEMO_CD")
+    assert verify_table("TEXT_MEMO_CD").rows == count
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:  # the runs are counted in rows, whatever the ids
+        cursor.execute(f"UPDATE {quote('TEXT_MEMO_CD')} SET id = id + 1000500")
+    assert verify_table("TEXT_MEMO_CD").rows == count
     last = model.objects.order_by("-id").values_list("id", flat=True).first()
-    with connections[router.db_for_write(model)].cursor() as cursor:
-        quote = cursor.db.ops.quote_name
+    assert last == count + 1000500
+    with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {quote('TEXT_MEMO_CD')} SET {quote('TEXT4000')} = "
-            f"REPLACE({quote('TEXT4000')}, '05999', '05998') WHERE id = %s",
+            f"REPLACE({quote('TEXT4000')}, '{count - 1:06d}', '{count - 2:06d}') WHERE id = %s",
             [last],
         )
     with pytest.raises(ValueMismatch, match="column TEXT4000 does not match .*: checksum"):

@@ -112,6 +112,7 @@ def _assert_replaced_after_the_second(steps: list[dict]) -> None:
     """The second of four steps on one thread left its connection unusable: the first two
     shared a session, the last two a new one, and none is left open."""
     assert len({step["thread"] for step in steps}) == 1
+    assert all(step["in_transaction"] for step in steps), "a step's atomic block ran in autocommit"
     first, faulty, after, last = (step["session"] for step in steps)
     assert faulty == first, "the faulty step reused the clean connection of the step before"
     assert after != faulty, "the step after the faulty one reused its connection"

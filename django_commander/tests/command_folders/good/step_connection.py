@@ -9,7 +9,10 @@ from django_commander.base import BasicCommand
 #: The server's id of the session a connection holds.
 SESSION_ID = {"postgresql": "SELECT pg_backend_pid()", "mysql": "SELECT CONNECTION_ID()"}
 #: How another session ends one, given its id.
-END_SESSION = {"postgresql": "SELECT pg_terminate_backend(%s)", "mysql": "KILL CONNECTION %s"}
+END_SESSION = {
+    "postgresql": "SELECT pg_terminate_backend(%s, 5000)",  # waits until it has ended
+    "mysql": "KILL CONNECTION %s",
+}
 
 
 class StepConnection(BasicCommand):
@@ -27,10 +30,17 @@ class StepConnection(BasicCommand):
         )
 
     def run(self):
-        with connection.cursor() as cursor:
+        # First an atomic block, before any query: a thread's kept connection must give this
+        # step a real transaction, whatever the step before it left behind.
+        with transaction.atomic(), connection.cursor() as cursor:
+            in_transaction = not connection.get_autocommit()
             cursor.execute(SESSION_ID[connection.vendor])
             session = cursor.fetchone()[0]
-        noted = {"thread": threading.current_thread().name, "session": session}
+        noted = {
+            "thread": threading.current_thread().name,
+            "session": session,
+            "in_transaction": in_transaction,
+        }
         folder = Path(self.parameters["folder"])
         (folder / f"{self.parameters['index']}.json").write_text(json.dumps(noted))
         leave = self.options["leave"]
