@@ -12,17 +12,15 @@ value passes through Python:
   decimals the exact sum in units of the last decimal place (a value rounded); for floats the
   sum; for dates the sum of their ordinal days; for date-times the sum of their Unix seconds;
 - ``empties``: for text, the empty values (an empty value swapped for another);
-- ``digest``: for text, the MD5 of the values in load order (the surrogate ``id``) joined by
-  ``\\x1f``, which PostgreSQL (``md5(string_agg(…))``) and SQLite
-  (``crypto_md5(group_concat(…))`` of sqlean) compute: one changed character anywhere, or rows
-  swapped;
-- ``chunk_digest``: the same in pieces, for MySQL and MariaDB, whose ``GROUP_CONCAT`` cuts its
-  result at the server's ``max_allowed_packet`` (16 MB by default on MariaDB, 64 MB on MySQL: a
-  text column of the full export holds more): the MD5 of the hexadecimal MD5s of consecutive
-  runs of :data:`CHUNK_ROWS` values in load order, each run joined by ``\\x1f``. A run of the
-  export's text stays far under 16 MB (its longest values are memos of some 4,000 characters);
-  where one does not, the verification says so instead of reporting a false difference.
-  Each database computes one of the two digests; the other is left out of the comparison.
+- ``digest``: for text, the MD5 of the hexadecimal MD5s of consecutive runs of
+  :data:`CHUNK_ROWS` values in load order (the surrogate ``id``), each run's values joined by
+  ``\\x1f``: one changed character anywhere, or rows swapped. The database computes one run's
+  MD5 per query (PostgreSQL ``md5(string_agg(…))``, MySQL ``MD5(GROUP_CONCAT(…))``, SQLite
+  ``crypto_md5(group_concat(…))`` of sqlean), so the text it holds in memory at once is a run's,
+  whatever the table's length: over a whole column of the full export, PostgreSQL and SQLite
+  would hold gigabytes, and MariaDB cuts a ``GROUP_CONCAT`` at ``max_allowed_packet`` (16 MB by
+  default), which a run of the export's text stays far under (where one does not, the
+  verification says so instead of reporting a false difference).
 
 With the row count, a row dropped or duplicated changes every column's ``values``; a changed
 number changes its column's sum. Two changes of one column that cancel out in its sum (one
@@ -46,7 +44,7 @@ from calaccess_raw.schema import Field
 
 #: Between two values of a text column in its digest (a character the cleaned export never holds).
 SEPARATOR = "\x1f"
-#: Values of a text column per run of its ``chunk_digest``.
+#: Values of a text column per run of its ``digest``.
 CHUNK_ROWS = 1000
 EMPTY_DIGEST = hashlib.md5(b"").hexdigest()
 #: Whether a typed value is not NULL, in C (``filter`` with it keeps the zeros).
@@ -55,24 +53,19 @@ IS_VALUE = functools.partial(operator.is_not, None)
 
 @dataclass(frozen=True)
 class ColumnPrint:
-    """One column summed up; ``empties``, ``digest`` and ``chunk_digest`` concern text columns
-    only. A database's print has None for the digest it does not compute."""
+    """One column summed up; ``empties`` and ``digest`` concern text columns only."""
 
     column: str
     values: int
     total: int | float
     empties: int = 0
-    digest: str | None = ""
-    chunk_digest: str | None = ""
+    digest: str = ""
 
     def differences(self, found: ColumnPrint) -> list[str]:
-        """What differs in ``found`` (the database's), in words: empty when nothing does. A
-        measure the database did not compute (None) is not compared."""
+        """What differs in ``found`` (the database's), in words: empty when nothing does."""
         said = []
         for name, measure in MEASURES:
             wanted, stored = getattr(self, name), getattr(found, name)
-            if stored is None:
-                continue
             same = (
                 math.isclose(wanted, stored, rel_tol=1e-9, abs_tol=1e-6)
                 if isinstance(wanted, float) or isinstance(stored, float)
@@ -89,7 +82,6 @@ MEASURES = (
     ("empties", "empty values"),
     ("total", "total"),
     ("digest", "checksum"),
-    ("chunk_digest", "checksum"),
 )
 
 
@@ -156,9 +148,7 @@ class _ColumnSum:
         self.values = 0
         self.total: int | float = 0
         self.empties = 0
-        self.digest = hashlib.md5()
-        self.chunks = _ChunkDigest()
-        self.started = False
+        self.digest = _RunDigest()
         self.total_of = None if field.is_text else _total_of(field)
 
     def add(self, column: Sequence[object]) -> None:
@@ -168,10 +158,7 @@ class _ColumnSum:
             self.values += len(texts)
             self.total += len(joined) - max(len(texts) - 1, 0)  # less the separators
             self.empties += texts.count("")
-            encoded = joined.encode()
-            self.digest.update(SEPARATOR.encode() + encoded if self.started else encoded)
-            self.started = True
-            self.chunks.add(texts, encoded)
+            self.digest.add(texts, joined)
             return
         assert self.total_of is not None
         present = list(filter(IS_VALUE, column))
@@ -182,29 +169,24 @@ class _ColumnSum:
         if not self.field.is_text:
             return ColumnPrint(self.field.column, self.values, self.total)
         return ColumnPrint(
-            self.field.column,
-            self.values,
-            self.total,
-            self.empties,
-            self.digest.hexdigest(),
-            self.chunks.hexdigest(),
+            self.field.column, self.values, self.total, self.empties, self.digest.hexdigest()
         )
 
 
-class _ChunkDigest:
-    """The ``chunk_digest`` of a text column, fed its values a batch at a time (batches need not
-    line up with the runs: a batch that skipped a malformed row is shorter)."""
+class _RunDigest:
+    """The ``digest`` of a text column, fed its values a batch at a time (batches need not line
+    up with the runs: a batch that skipped a malformed row is shorter)."""
 
     def __init__(self) -> None:
         self.outer = hashlib.md5()
         self.run = hashlib.md5()
         self.in_run = 0
 
-    def add(self, texts: Sequence[str], encoded: bytes) -> None:
-        """Add ``texts``; ``encoded`` is their UTF-8 joined by the separator, reused when the
-        batch is exactly one run (the usual case: batches and runs are both 1,000 rows)."""
+    def add(self, texts: Sequence[str], joined: str) -> None:
+        """Add ``texts``; ``joined`` is them joined by the separator, reused when the batch is
+        exactly one run (the usual case: batches and runs are both 1,000 rows)."""
         if self.in_run == 0 and len(texts) == CHUNK_ROWS:
-            self.outer.update(hashlib.md5(encoded).hexdigest().encode())
+            self.outer.update(hashlib.md5(joined.encode()).hexdigest().encode())
             return
         start = 0
         while start < len(texts):

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .fingerprint import CHUNK_ROWS, ColumnPrint, Fingerprint
 
-#: The fingerprint's make-up (with the runs of its ``chunk_digest``): a sidecar of another, an
+#: The fingerprint's make-up (with the runs of its text digests): a sidecar of another, an
 #: earlier version's, does not count.
-FORMAT = f"2/{CHUNK_ROWS}"
+FORMAT = f"3/{CHUNK_ROWS}"
 
 
 def sidecar_path(csv_path: Path) -> Path:

@@ -1,16 +1,18 @@
 """The fingerprint of a loaded raw table, computed by its database in aggregate queries.
 
 Each measure of :mod:`calaccess_raw.loading.fingerprint` is one SQL expression per database,
-declared below. PostgreSQL and SQLite read the table once, in one query of which only one row of
-sums comes back. Text digests join the values in ``id`` order (the order the load stored the
-file's rows): PostgreSQL aggregates a subquery ordered by ``id``; SQLite reads ``NOT INDEXED``,
-that is in rowid (``id``) order (an ordered subquery cost it half as much again). MySQL, whose
-``GROUP_CONCAT`` stops at ``max_allowed_packet``, reads each run of
-:data:`~.fingerprint.CHUNK_ROWS` rows in a query of its own, a range of its primary key (read in
-key order: an ``ORDER BY`` inside each ``GROUP_CONCAT`` sorted the values once per text column),
-and this module adds up the runs' sums (the ``chunk_digest`` of :mod:`.fingerprint`); that costs
-it a fifth more than one query did. Before any of it, the table's NOT NULL columns are read from
-the database's catalogue.
+declared below. The table is read a run of :data:`~.fingerprint.CHUNK_ROWS` rows at a time, in
+``id`` order (the order the load stored the file's rows), one query per run, in one
+transaction; this module adds up the runs' sums, and each text column's run digests make its
+``digest``. So the text a database holds at once is one run's, however long the table (over a
+whole column, PostgreSQL and SQLite held the column's text in memory, and MariaDB cut it at
+``max_allowed_packet``); the runs cost some 6 % more than one query on PostgreSQL, a fifth more
+on MariaDB. A run ends at the ``id`` of its last row, found by the primary key, so runs are
+counted in rows whatever the ids are. Text is aggregated in ``id`` order: PostgreSQL from a
+subquery ordered by ``id``; MySQL scanning the primary key's range (an ``ORDER BY`` inside each
+``GROUP_CONCAT`` sorted the values once per text column), SQLite ``NOT INDEXED``, that is the
+rowid (``id``) range in order. Before any of it, the table's NOT NULL columns are read from the
+database's catalogue.
 SQLite has no MD5 of its own: the query runs on a connection of
 `sqlean.py <https://pypi.org/project/sqlean.py/>`_ (as the loader's does), whose ``crypto``
 extension has one.
@@ -19,6 +21,7 @@ extension has one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -69,12 +72,15 @@ TOTALS: dict[str, dict[str, str]] = {
         "DateTimeField": "SUM(CAST(strftime('%s', {c}) AS INTEGER))",
     },
 }
-#: Per database: the rows the query reads, in ``id`` order where it aggregates text in scan order.
+#: Per database: the rows of one run that a query reads (after the id ``{after}``, up to the id
+#: ``{last}`` when given), in ``id`` order where the text is aggregated in scan order.
 SOURCES = {
-    "postgresql": "(SELECT * FROM {table} ORDER BY {id}) AS loaded",
-    "mysql": "{table} FORCE INDEX (PRIMARY)",
-    "sqlite": "{table} NOT INDEXED",
+    "postgresql": "(SELECT * FROM {table} WHERE {id} > {after}{upto} ORDER BY {id}) AS loaded",
+    "mysql": "{table} FORCE INDEX (PRIMARY) WHERE {id} > {after}{upto}",
+    "sqlite": "{table} NOT INDEXED WHERE {id} > {after}{upto}",
 }
+#: Per database: the query parameter's placeholder (SQLite's is sqlean's own cursor's).
+PLACEHOLDERS = {"postgresql": "%s", "mysql": "%s", "sqlite": "?"}
 #: MySQL's warning that a GROUP_CONCAT was cut short (at ``max_allowed_packet``).
 MYSQL_CUT_BY_GROUP_CONCAT = 1260
 #: MySQL's GROUP_CONCAT cuts its result at 1,024 bytes unless told otherwise (this is its maximum).
@@ -89,14 +95,9 @@ def stored_fingerprint(
     vendor = connection.vendor
     quote = connection.ops.quote_name
     not_null = _not_null_columns(table, connection)
-    query = f"SELECT {', '.join(_measures(fields, quote, vendor, not_null))} FROM "
-    query += SOURCES[vendor].format(table=quote(table), id=quote("id"))
+    measures = ", ".join(_measures(fields, quote, vendor, not_null))
     with _cursor(connection) as cursor:
-        if vendor == "mysql":
-            sums = _sums_by_run(cursor, query, fields, quote(table))
-        else:
-            cursor.execute(query)
-            sums = list(cursor.fetchone())
+        sums = _sums_by_run(cursor, vendor, measures, fields, quote(table), quote("id"))
     return Fingerprint(int(sums.pop(0) or 0), tuple(_prints(fields, sums, vendor)))
 
 
@@ -128,27 +129,32 @@ def _not_null_columns(table: str, connection: BaseDatabaseWrapper) -> set[str]:
     return {column.name for column in description if not column.null_ok}
 
 
-def _sums_by_run(cursor: Any, query: str, fields: tuple[Field, ...], table: str) -> list[Any]:
-    """MySQL: the measures of each run of CHUNK_ROWS rows in ``id`` order (one query each, a
-    range of the primary key read in its order), added up; each text column's run digests make
-    its ``chunk_digest``. Runs are counted in rows, not ids, whatever the ids are. In one query
-    grouped by run, MySQL gathered a run's values out of order. The runs are read in one
-    transaction, so they see one snapshot of the table."""
+def _sums_by_run(
+    cursor: Any, vendor: str, measures: str, fields: tuple[Field, ...], table: str, id_: str
+) -> list[Any]:
+    """The measures of each run of CHUNK_ROWS rows (see the module's docstring), added up; the
+    text columns' run digests made into their digests."""
+    mark = PLACEHOLDERS[vendor]
+    run_end = f"SELECT {id_} FROM {table} WHERE {id_} > {mark} ORDER BY {id_} LIMIT 1 OFFSET "
+    run_end += str(CHUNK_ROWS - 1)
+    source = functools.partial(SOURCES[vendor].format, table=table, id=id_, after=mark)
+    every_run = f"SELECT {measures} FROM {source(upto='')}"
+    one_run = f"SELECT {measures} FROM {source(upto=f' AND {id_} <= {mark}')}"
     digests = {position: hashlib.md5() for position in _digest_positions(fields)}
     sums: list[Any] = [0] * (1 + sum(4 if field.is_text else 2 for field in fields))
-    run_end = f"SELECT id FROM {table} WHERE id > %s ORDER BY id LIMIT 1 OFFSET {CHUNK_ROWS - 1}"
-    with transaction.atomic(using=cursor.db.alias):
+    with _snapshot(cursor, vendor):
         after: int | None = 0
         while after is not None:
             cursor.execute(run_end, [after])
             found = cursor.fetchone()
             last = found[0] if found else None
             if last is None:  # the last run: what is left
-                cursor.execute(f"{query} WHERE id > %s", [after])
+                cursor.execute(every_run, [after])
             else:
-                cursor.execute(f"{query} WHERE id > %s AND id <= %s", [after, last])
+                cursor.execute(one_run, [after, last])
             row = cursor.fetchone()
-            _refuse_cut_digests(cursor, table)
+            if vendor == "mysql":
+                _refuse_cut_digests(cursor, table)
             for position, value in enumerate(row):
                 if position not in digests:
                     sums[position] += value or 0
@@ -158,6 +164,23 @@ def _sums_by_run(cursor: Any, query: str, fields: tuple[Field, ...], table: str)
     for position, digest in digests.items():
         sums[position] = digest.hexdigest()
     return sums
+
+
+@contextlib.contextmanager
+def _snapshot(cursor: Any, vendor: str) -> Iterator[None]:
+    """One transaction around the runs' queries, so that they read one state of the table
+    (MySQL's InnoDB and SQLite from its first read; PostgreSQL's default, READ COMMITTED,
+    statement by statement, where only another update's load could change the table meanwhile,
+    and the update lock keeps those apart)."""
+    if vendor != "sqlite":
+        with transaction.atomic(using=cursor.db.alias):
+            yield
+        return
+    cursor.execute("BEGIN")  # sqlean's own connection: no transaction of Django's to meet
+    try:
+        yield
+    finally:
+        cursor.execute("COMMIT")
 
 
 def _refuse_cut_digests(cursor: Any, table: str) -> None:
@@ -189,14 +212,12 @@ def _prints(fields: tuple[Field, ...], sums: list, vendor: str) -> Iterator[Colu
         if field.is_text:
             values, length, empties, digest = sums[position : position + 4]
             position += 4
-            digest = digest or EMPTY_DIGEST
             yield ColumnPrint(
                 field.column,
                 int(values or 0),
                 int(length or 0),
                 int(empties or 0),
-                None if vendor == "mysql" else digest,
-                digest if vendor == "mysql" else None,
+                digest or EMPTY_DIGEST,
             )
             continue
         values, total = sums[position : position + 2]
