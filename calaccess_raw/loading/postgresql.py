@@ -74,7 +74,7 @@ class PostgreSQLLoader(Loader):
     def replace(self, fields: tuple[Field, ...], rows: TypedRows) -> Replaced:
         # PostgreSQL types the file itself on the COPY paths, so nothing in Python sums up the
         # rows for the verification: a helper does it alongside, on the other core, and the
-        # verification then runs only the database's aggregate query.
+        # verification then runs only the database's aggregate queries.
         with fingerprinted(self.csv_path, fields) as printing:
             replaced = self._replace(fields, rows)
         if rows.fingerprint is None:

@@ -5,7 +5,7 @@ the helper sums them up as it streams them (:mod:`.fingerprint`); where PostgreS
 itself (COPY of the file as it is, or with its flags rewritten), a helper sums up the file's rows
 alongside the COPY. The loader saves that fingerprint as ``<TABLE>.fingerprint.json`` beside the
 CSV, with the CSV's size and modification time. Verifying then needs only the database's
-aggregate query. A saved fingerprint counts only for the very file it was made from (same size,
+aggregate queries. A saved fingerprint counts only for the very file it was made from (same size,
 same modification time, same columns); for any other file verifying types the CSV instead.
 """
 
