@@ -40,9 +40,8 @@ from typing import Any
 
 from calaccess_raw.schema import Field
 
-from .errorlog import ErrorLog
 from .fingerprint import Fingerprint
-from .rows import Tally, TypedRows
+from .rows import Tally, TypedRows, expected_fingerprint
 
 #: Bytes the pipe holds before the helper waits for the loader. Linux's default (64 KiB) makes
 #: the two processes take turns every few rows; a larger pipe lets them run side by side.
@@ -119,7 +118,7 @@ def fingerprinted(path: Path, fields: tuple[Field, ...]) -> Iterator[Piped]:
 
 def _fingerprint_only(path: Path, fields: tuple[Field, ...], pipe: int) -> Fingerprint:
     os.close(pipe)  # nothing goes through the pipe: the caller reads end of file at once
-    return TypedRows(path, fields, ErrorLog(None, path.name)).fingerprint_only()
+    return expected_fingerprint(path, fields)
 
 
 def _enlarge(pipe: int) -> None:

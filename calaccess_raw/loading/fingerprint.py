@@ -4,8 +4,8 @@ Comparing every value through the ORM costs more than the load itself. A fingerp
 sums up each column in a few numbers, which Python computes from the typed rows a column batch at
 a time (in C: ``map``, ``sum``, ``str.join``, ``hashlib``), while the load's helper streams them
 to the database (:mod:`.background`) or from the CSV when verifying, and the database computes in
-aggregate queries (:mod:`.stored`: one per table, on MySQL one per run of rows), so no stored
-value passes through Python:
+aggregate queries (:mod:`.stored`: one per run of rows), so no stored value passes through
+Python:
 
 - ``values``: the non-NULL values (a NULL stored where the file has a value, or the reverse);
 - ``total``: for text, the characters (a value cut short); for integers the exact sum; for
@@ -183,16 +183,13 @@ class _RunDigest:
         self.in_run = 0
 
     def add(self, texts: Sequence[str], joined: str) -> None:
-        """Add ``texts``; ``joined`` is them joined by the separator, reused when the batch is
-        exactly one run (the usual case: batches and runs are both 1,000 rows)."""
-        if self.in_run == 0 and len(texts) == CHUNK_ROWS:
-            self.outer.update(hashlib.md5(joined.encode()).hexdigest().encode())
-            return
+        """Add ``texts``; ``joined`` is them joined by the separator, reused when the batch
+        falls in one run (the usual case: batches and runs are both 1,000 rows)."""
         start = 0
         while start < len(texts):
             part = texts[start : start + CHUNK_ROWS - self.in_run]
-            joined = SEPARATOR.join(part).encode()
-            self.run.update(SEPARATOR.encode() + joined if self.in_run else joined)
+            encoded = (joined if len(part) == len(texts) else SEPARATOR.join(part)).encode()
+            self.run.update(SEPARATOR.encode() + encoded if self.in_run else encoded)
             self.in_run += len(part)
             start += len(part)
             if self.in_run == CHUNK_ROWS:

@@ -126,13 +126,6 @@ class TypedRows:
             sums.add(columns)
         return sums.fingerprint()
 
-    def fingerprint_only(self) -> Fingerprint:
-        """The typed rows' fingerprint, summed up column by column without forming rows."""
-        sums = TableSums(self.fields)
-        for columns in self.column_batches():
-            sums.add(columns)
-        return sums.fingerprint()
-
     def _has_nul(self) -> bool:
         """Whether the file holds a NUL byte (a fast pass that spares clean files the filter)."""
         with open(self.path, "rb") as handle:
@@ -256,3 +249,12 @@ class TypedRows:
                 errors.append((position, index, text, str(error)))
                 typed.append(None)
         return typed
+
+
+def expected_fingerprint(path: Path, fields: tuple[Field, ...]) -> Fingerprint:
+    """The fingerprint of the CSV's rows typed by the loader's rules (bad values as empty),
+    summed up column by column without forming rows."""
+    sums = TableSums(fields)
+    for columns in TypedRows(path, fields, ErrorLog(None, path.name)).column_batches():
+        sums.add(columns)
+    return sums.fingerprint()

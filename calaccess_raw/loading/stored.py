@@ -72,8 +72,8 @@ TOTALS: dict[str, dict[str, str]] = {
         "DateTimeField": "SUM(CAST(strftime('%s', {c}) AS INTEGER))",
     },
 }
-#: Per database: the rows of one run that a query reads (after the id ``{after}``, up to the id
-#: ``{last}`` when given), in ``id`` order where the text is aggregated in scan order.
+#: Per database: the rows of one run that a query reads (after the id ``{after}``, and ``{upto}``
+#: the condition on its last id, if any), in ``id`` order where text is aggregated in scan order.
 SOURCES = {
     "postgresql": "(SELECT * FROM {table} WHERE {id} > {after}{upto} ORDER BY {id}) AS loaded",
     "mysql": "{table} FORCE INDEX (PRIMARY) WHERE {id} > {after}{upto}",
@@ -141,7 +141,7 @@ def _sums_by_run(
     every_run = f"SELECT {measures} FROM {source(upto='')}"
     one_run = f"SELECT {measures} FROM {source(upto=f' AND {id_} <= {mark}')}"
     digests = {position: hashlib.md5() for position in _digest_positions(fields)}
-    sums: list[Any] = [0] * (1 + sum(4 if field.is_text else 2 for field in fields))
+    sums: list[Any] = [0] * (1 + sum(map(_width, fields)))
     with _snapshot(cursor, vendor):
         after: int | None = 0
         while after is not None:
@@ -195,13 +195,19 @@ def _refuse_cut_digests(cursor: Any, table: str) -> None:
             )
 
 
+def _width(field: Field) -> int:
+    """A column's measures in a row of them: ``TEXTS``' four, or a count and a total."""
+    return 4 if field.is_text else 2
+
+
 def _digest_positions(fields: tuple[Field, ...]) -> set[int]:
-    """Where the text digests are in a row of measures (after the row count)."""
+    """Where the text digests are in a row of measures (after the row count), the last of a text
+    column's."""
     positions, position = set(), 1
     for field in fields:
+        position += _width(field)
         if field.is_text:
-            positions.add(position + 3)
-        position += 4 if field.is_text else 2
+            positions.add(position - 1)
     return positions
 
 
@@ -209,9 +215,10 @@ def _prints(fields: tuple[Field, ...], sums: list, vendor: str) -> Iterator[Colu
     """The column prints of the query's row (its sums in ``fields`` order)."""
     position = 0
     for field in fields:
+        measures = sums[position : position + _width(field)]
+        position += _width(field)
         if field.is_text:
-            values, length, empties, digest = sums[position : position + 4]
-            position += 4
+            values, length, empties, digest = measures
             yield ColumnPrint(
                 field.column,
                 int(values or 0),
@@ -220,8 +227,7 @@ def _prints(fields: tuple[Field, ...], sums: list, vendor: str) -> Iterator[Colu
                 digest or EMPTY_DIGEST,
             )
             continue
-        values, total = sums[position : position + 2]
-        position += 2
+        values, total = measures
         yield ColumnPrint(field.column, int(values or 0), _total(field, total, vendor))
 
 

@@ -2,7 +2,7 @@
 
 By default the file's fingerprint (:mod:`.fingerprint`: per column, the non-NULL values, a
 total, the empty texts and a checksum of the texts) is compared with the one the database
-computes in aggregate queries (:mod:`.stored`; one per table, on MySQL one per run of rows).
+computes in aggregate queries (:mod:`.stored`: one per run of rows).
 The file's is the one its load saved (:mod:`.sidecar`), or else a thread types the CSV by the
 loader's rules (:mod:`calaccess_raw.values.rules`) meanwhile (the database's work releases the
 interpreter lock, so the two overlap). A difference raises :class:`RowCountMismatch` or
@@ -29,8 +29,7 @@ from calaccess_raw.values.rules import canonical
 from . import resolve_model, sidecar
 from .errorlog import ErrorLog
 from .errors import RowCountMismatch, ValueMismatch
-from .fingerprint import Fingerprint
-from .rows import TypedRows, read_header
+from .rows import TypedRows, expected_fingerprint, read_header
 from .stored import stored_fingerprint
 
 MISSING = object()
@@ -81,11 +80,6 @@ def verify_table(
                 + "; ".join(differences)
             )
     return VerifyResult(table.name, expected.rows, len(fields))
-
-
-def expected_fingerprint(path: Path, fields: tuple[Field, ...]) -> Fingerprint:
-    """The fingerprint of the CSV's rows typed by the loader's rules (bad values as empty)."""
-    return TypedRows(path, fields, ErrorLog(None, path.name)).fingerprint_only()
 
 
 def _compare_every_value(
