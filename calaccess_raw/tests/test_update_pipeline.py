@@ -49,6 +49,12 @@ def source_sizes() -> dict[str, int]:
         }
 
 
+def tables_largest_first() -> list[str]:
+    """The sample's tables as the update plans them: largest TSV first, ties by name."""
+    sizes = source_sizes()
+    return sorted(sizes, key=lambda table: (-sizes[table], table))
+
+
 @pytest.fixture
 def export_server(http_server, settings, data_dir, monkeypatch):
     http_server.add(EXPORT_PATH, export_bytes())
@@ -97,11 +103,9 @@ def test_update_loads_every_table_and_accounts_for_every_line(export_server):
     assert logged == {"LEXP_CD": 2, "LPAY_CD": 1, "S401_CD": 1}
     assert version.error_count == 4
     assert "Loaded" in output
-    sizes = source_sizes()
-    _assert_each_file_cleaned_while_the_previous_loaded(
-        sorted(files, key=lambda table: (-sizes[table], table))
-    )
-    _assert_the_largest_tables_come_first(version)
+    largest_first = tables_largest_first()
+    _assert_each_file_cleaned_while_the_previous_loaded(largest_first)
+    _assert_the_largest_tables_come_first(version, largest_first)
 
 
 def _assert_each_file_cleaned_while_the_previous_loaded(tables: list[str]) -> None:
@@ -129,12 +133,13 @@ def _assert_each_file_cleaned_while_the_previous_loaded(tables: list[str]) -> No
         assert any(overlapped), "no file was cleaned while the previous one loaded"
 
 
-def _assert_the_largest_tables_come_first(version: RawDataVersion) -> None:
+def _assert_the_largest_tables_come_first(
+    version: RawDataVersion, largest_first: list[str]
+) -> None:
     """The update plans the tables' steps largest TSV first (ties by name), each table's clean,
     load and verify together; on SQLite they ran in that order, on a server the first tables
     to start cleaning, one per parallel slot, were the largest."""
     sizes = source_sizes()
-    largest_first = sorted(sizes, key=lambda table: (-sizes[table], table))
     assert largest_first[:3] == ["CVR_LOBBY_DISCLOSURE_CD", "CVR_SO_CD", "CVR_REGISTRATION_CD"]
     assert sizes["CVR_LOBBY_DISCLOSURE_CD"] == 382161 and sizes["CVR_F470_CD"] == 0
 
